@@ -1,0 +1,46 @@
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install demo test test-postgres lint format check messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install ## Migrate, load the demo content and serve on 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+test: install ## The whole suite on SQLite
+	$(PY) -m pytest --create-db -q
+
+test-postgres: install ## The whole suite on PostgreSQL (DATABASE_URL, default: local server)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hamleh} $(PY) -m pytest --create-db -q
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install ## Django's checks, migrations and translations up to date
+	DJANGO_DEBUG=1 $(PY) manage.py check
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv >/dev/null
+	git diff --exit-code -- locale/ || (echo "compiled messages are out of date: run compilemessages and commit"; exit 1)
+
+messages: install ## Refresh the .po files from the code and compile them
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l ar -l en -l he --ignore=.venv --no-obsolete --no-location
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign, CampaignPartner, CampaignTarget, CampaignUpdate, Organization
+from hamleh.admin import PublishableAdmin, TranslatedAdmin, TranslatedInline
+
+
+class CampaignUpdateInline(TranslatedInline):
+    model = CampaignUpdate
+    fields = ("date", "kind", "text")
+
+
+class CampaignTargetInline(admin.TabularInline):
+    model = CampaignTarget
+    extra = 0
+    autocomplete_fields = ("organization",)
+
+
+class CampaignPartnerInline(CampaignTargetInline):
+    model = CampaignPartner
+
+
+@admin.register(Campaign)
+class CampaignAdmin(PublishableAdmin):
+    list_display = ("title", "scope", "start_date", "end_date", "status", "publish_at", "is_public_now", "featured")
+    list_filter = ("status", "scope", "featured", "topics", "targets")
+    date_hierarchy = "start_date"
+    filter_horizontal = ("related_publications",)
+    inlines = [CampaignTargetInline, CampaignPartnerInline, CampaignUpdateInline]
+    fieldsets = (
+        *PublishableAdmin.common_fieldsets,
+        (_("Campaign"), {"fields": ("scope", "start_date", "end_date", "hashtag", "cta_label", "cta_url")}),
+        (_("Related items"), {"fields": ("related_publications",), "classes": ("collapse",)}),
+        PublishableAdmin.history_fieldset,
+    )
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TranslatedAdmin):
+    list_display = ("name", "kind", "slug", "website")
+    list_filter = ("kind",)
+    search_fields = ("name_ar", "name_en", "name_he", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}

@@ -1,0 +1,30 @@
+from django.db.models import Prefetch
+
+from campaigns.filters import CampaignFilter
+from campaigns.models import Campaign
+from hamleh.views import PublicDetailView, PublicListView
+from publications.models import Publication
+
+
+class CampaignListView(PublicListView):
+    model = Campaign
+    filterset_class = CampaignFilter
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("targets")
+
+
+class CampaignDetailView(PublicDetailView):
+    model = Campaign
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "targets",
+                "partners",
+                "updates",
+                Prefetch("related_publications", queryset=Publication.objects.published()),
+            )
+        )

@@ -1,0 +1,55 @@
+"""What every public list filters by: topic and year. Each section adds its own."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hamleh.models import Topic
+
+MAX_FILTER_LENGTH = 100
+
+
+class BoundedCharField(forms.CharField):
+    """Rejects absurdly long values with a message instead of passing them to the database."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_FILTER_LENGTH)
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("min_value", 1990)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+
+
+class PublicFilterSet(django_filters.FilterSet):
+    """Base of the section filters.
+
+    `year_field` names the date a section is sorted by; `year` filters on it.
+    """
+
+    year_field = "publish_at"
+
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        empty_label=_("All topics"),
+    )
+    year = YearFilter(method="filter_year")
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(**{f"{self.year_field}__year": value})
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # A topic filter joins a many-to-many table; one row per item is kept.
+        if self.form.cleaned_data.get("topic"):
+            queryset = queryset.distinct()
+        return queryset

@@ -1,0 +1,144 @@
+"""What every section shares: topics and the publishable base of all public content."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hamleh.sanitize import clean_html
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("hamleh:topic_detail", kwargs={"slug": self.slug})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The only door to public content: published, and due (scheduling needs no cron)."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+
+class Publishable(models.Model):
+    """The fields and rules shared by publications, articles, campaigns, trainings and events."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("Latin letters, digits and hyphens; part of the address of the page."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    cover_image = models.ImageField(_("cover image"), upload_to="covers/%Y/", blank=True)
+    cover_alt = models.CharField(
+        _("cover image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A published item is public only from this moment (Jerusalem time)."),
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-publish_at", "-pk"]
+        get_latest_by = "publish_at"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Sanitised on every save, whatever the path (admin, import, shell): the
+        # database never holds executable markup.
+        for language, _name in settings.LANGUAGES:
+            column = f"body_{language}"
+            value = getattr(self, column, None)
+            if value:
+                setattr(self, column, clean_html(value))
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @classmethod
+    def section(cls):
+        """The public section name used in URLs, feeds and search (`publications`, `news`…)."""
+        return cls.SECTION
+
+
+def constraint_end_not_before_start(start, end, name):
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+        violation_error_message=_("The end cannot be before the start."),
+    )
+
+
+class TopicLink(models.Model):
+    """Base of the through tables that tie content to topics.
+
+    The topic side is PROTECT: deleting a topic still in use is refused (the
+    admin shows which items use it) instead of silently untagging content.
+    """
+
+    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.topic)

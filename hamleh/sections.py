@@ -1,0 +1,51 @@
+"""The five public sections in one place: home, topic hubs, feeds and search all walk this list."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Sum
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # the URL segment: /<lang>/<name>/
+    model_label: str
+    title: object
+    list_url_name: str
+    home_count: int = 3
+
+    @cached_property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    def latest_queryset(self):
+        return self.model.objects.published()
+
+
+SECTIONS = [
+    Section("publications", "publications.Publication", _("Publications"), "publications:publication_list"),
+    Section("news", "publications.Article", _("News"), "publications:article_list"),
+    Section("campaigns", "campaigns.Campaign", _("Campaigns"), "campaigns:campaign_list"),
+    Section("trainings", "trainings.Training", _("Trainings"), "trainings:training_list"),
+    Section("events", "trainings.Event", _("Events"), "trainings:event_list"),
+]
+SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
+
+
+def home_figures(today):
+    """The organisation's figures on the home page, computed from published records."""
+    Publication = apps.get_model("publications.Publication")
+    Training = apps.get_model("trainings.Training")
+    Campaign = apps.get_model("campaigns.Campaign")
+    Event = apps.get_model("trainings.Event")
+    trainees = (
+        Training.objects.published().filter(start_date__year=today.year).aggregate(total=Sum("participants_count"))
+    )["total"]
+    return {
+        "publications_this_year": Publication.objects.published().filter(published_on__year=today.year).count(),
+        "trainees_this_year": trainees or 0,
+        "ongoing_campaigns": Campaign.objects.published().ongoing(today).count(),
+        "upcoming_events": Event.objects.published().upcoming().count(),
+    }

@@ -1,0 +1,76 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+
+from hamleh.sanitize import clean_html
+
+register = template.Library()
+
+FALLBACK_LANGUAGE = "ar"
+
+
+def _translated_value(obj, field):
+    """The field in the page's language, else Arabic; and whether Arabic stood in."""
+    language = get_language() or FALLBACK_LANGUAGE
+    own = getattr(obj, f"{field}_{language}", None)
+    if own:
+        return own, False
+    return getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", "") or "", language != FALLBACK_LANGUAGE
+
+
+@register.simple_tag
+def tr(obj, field):
+    """A translated field; Arabic standing in for a missing translation carries lang and dir."""
+    value, is_fallback = _translated_value(obj, field)
+    if is_fallback and value:
+        return format_html('<span lang="ar" dir="rtl">{}</span>', value)
+    return value
+
+
+@register.simple_tag
+def tr_html(obj, field):
+    """A rich-text field, sanitised again on output, in a block that carries its language."""
+    value, is_fallback = _translated_value(obj, field)
+    html = mark_safe(clean_html(value))  # noqa: S308 - nh3 allowlist output
+    if is_fallback and value:
+        return format_html('<div class="prose" lang="ar" dir="rtl">{}</div>', html)
+    return format_html('<div class="prose">{}</div>', html)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The same page in each language, query string kept (same item, same filters)."""
+    request = context["request"]
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(request.get_full_path(), code),
+                "bidi": info["bidi"],
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed (pagination keeps filters)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return "?" + urlencode(list(query.lists()), doseq=True)
+
+
+@register.filter
+def direction(language_code):
+    return "rtl" if get_language_info(language_code)["bidi"] else "ltr"

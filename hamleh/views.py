@@ -1,0 +1,180 @@
+from django.contrib import messages
+from django.core.paginator import InvalidPage
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language_from_request
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from hamleh.models import Topic
+from hamleh.sections import SECTIONS, home_figures
+
+RELATED_LIMIT = 3
+
+
+def language_redirect(request):
+    response = HttpResponseRedirect(f"/{get_language_from_request(request)}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/search/" for code in ("ar", "en", "he")),
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+class StaffPreviewMixin:
+    """Visitors see published content only; signed-in staff also see drafts and
+    scheduled items, which the template marks with a preview banner."""
+
+    def get_queryset(self):
+        manager = self.model.objects
+        if self.request.user.is_staff:
+            return manager.all()
+        return manager.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = not self.object.is_published
+        context["section"] = self.model.SECTION
+        return context
+
+
+class PublicDetailView(StaffPreviewMixin, DetailView):
+    """A detail page with its topics and a few related items of the same section."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("topics")
+
+    def related_items(self):
+        topics = [topic.pk for topic in self.object.topics.all()]
+        return list(
+            self.model.objects.published()
+            .filter(topics__in=topics)
+            .exclude(pk=self.object.pk)
+            .distinct()
+            .order_by(*self.model._meta.ordering)[:RELATED_LIMIT]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related_items"] = self.related_items()
+        return context
+
+
+class PublicListView(FilterView):
+    """A filtered, paginated list of one section.
+
+    Invalid filter values are dropped with a message (strict = False), and an
+    out-of-range page shows the nearest page instead of an error.
+    """
+
+    paginate_by = 12
+    strict = False
+    template_name_suffix = "_list"
+
+    def get_queryset(self):
+        return self.model.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            messages.warning(request, _("Some filters were not understood and have been ignored."))
+        return response
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        requested = self.request.GET.get("page") or 1
+        try:
+            number = int(requested)
+        except (TypeError, ValueError):
+            number = 1
+        clamped = min(max(number, 1), paginator.num_pages)
+        if "page" in self.request.GET and str(clamped) != requested:
+            message = _("That page does not exist; here is page %(number)s.") % {"number": clamped}
+            messages.info(self.request, message)
+        try:
+            page = paginator.page(clamped)
+        except InvalidPage:
+            page = paginator.page(1)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        context["section"] = self.model.SECTION
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "hamleh/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = [
+            {"section": section, "items": list(section.latest_queryset()[: section.home_count])} for section in SECTIONS
+        ]
+        featured = []
+        for section in SECTIONS:
+            featured.extend(section.model.objects.published().filter(featured=True)[:2])
+        context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:4]
+        context["figures"] = home_figures(timezone.localdate())
+        return context
+
+
+class TopicDetailView(DetailView):
+    model = Topic
+    template_name = "hamleh/topic_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = [
+            {"section": section, "items": list(section.latest_queryset().filter(topics=self.object)[:6])}
+            for section in SECTIONS
+        ]
+        return context
+
+
+class PrivacyView(TemplateView):
+    template_name = "hamleh/privacy.html"
+
+
+class SearchView(TemplateView):
+    template_name = "hamleh/search.html"
+
+
+class ImpactView(TemplateView):
+    template_name = "hamleh/impact.html"
+
+
+class NewsletterView(TemplateView):
+    template_name = "hamleh/newsletter.html"

@@ -1,0 +1,146 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from hamleh.models import Publishable, TopicLink
+
+
+class FileLanguage(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
+    HEBREW = "he", _("Hebrew")
+
+
+class Series(models.Model):
+    """A publication that appears in several editions, such as an annual index."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.name
+
+
+class Publication(Publishable):
+    SECTION = "publications"
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Report")
+        POSITION_PAPER = "position_paper", _("Position paper")
+        INDEX = "index", _("Index")
+        RESEARCH = "research", _("Survey or research")
+        GUIDE = "guide", _("Guide")
+        FACTSHEET = "factsheet", _("Factsheet")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    published_on = models.DateField(_("published on"), db_index=True)
+    authors = models.CharField(_("authors"), max_length=300, blank=True)
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+    )
+    edition = models.CharField(_("edition"), max_length=100, blank=True, help_text=_("For example: 2020, or May 2021."))
+    topics = models.ManyToManyField(
+        "hamleh.Topic", through="PublicationTopic", verbose_name=_("topics"), blank=True, related_name="publications"
+    )
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-published_on", "-pk"]
+
+    def get_absolute_url(self):
+        return reverse("publications:publication_detail", kwargs={"slug": self.slug})
+
+
+class PublicationTopic(TopicLink):
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["publication", "topic"], name="publication_topic_unique")]
+
+
+def publication_file_path(instance, filename):
+    return f"publications/{instance.publication.slug}/{instance.language}/{filename}"
+
+
+class PublicationFile(models.Model):
+    """The PDF of a publication in one language: at most one per language."""
+
+    publication = models.ForeignKey(
+        Publication, verbose_name=_("publication"), on_delete=models.CASCADE, related_name="files"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=FileLanguage.choices)
+    file = models.FileField(_("PDF file"), upload_to=publication_file_path)
+    size_bytes = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), default=0, editable=False)
+    download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("PDF edition")
+        verbose_name_plural = _("PDF editions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "language"],
+                name="publication_file_one_per_language",
+                violation_error_message=_("This publication already has a file in this language."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.publication} ({self.get_language_display()})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "publications:publication_download", kwargs={"slug": self.publication.slug, "file_language": self.language}
+        )
+
+
+class Article(Publishable):
+    SECTION = "news"
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        PRESS_RELEASE = "press_release", _("Press release")
+        STATEMENT = "statement", _("Statement")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    topics = models.ManyToManyField(
+        "hamleh.Topic", through="ArticleTopic", verbose_name=_("topics"), blank=True, related_name="articles"
+    )
+    related_publications = models.ManyToManyField(
+        Publication, verbose_name=_("related publications"), blank=True, related_name="articles"
+    )
+    related_campaigns = models.ManyToManyField(
+        "campaigns.Campaign", verbose_name=_("related campaigns"), blank=True, related_name="articles"
+    )
+    related_trainings = models.ManyToManyField(
+        "trainings.Training", verbose_name=_("related trainings"), blank=True, related_name="articles"
+    )
+    related_events = models.ManyToManyField(
+        "trainings.Event", verbose_name=_("related events"), blank=True, related_name="articles"
+    )
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("news and press releases")
+
+    def get_absolute_url(self):
+        return reverse("publications:article_detail", kwargs={"slug": self.slug})
+
+
+class ArticleTopic(TopicLink):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "topic"], name="article_topic_unique")]

@@ -1,0 +1,89 @@
+from django.db.models import F, Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views import View
+
+from campaigns.models import Campaign
+from hamleh.views import PublicDetailView, PublicListView
+from publications.filters import ArticleFilter, PublicationFilter
+from publications.models import Article, Publication, PublicationFile
+from trainings.models import Event, Training
+
+
+class PublicationListView(PublicListView):
+    model = Publication
+    filterset_class = PublicationFilter
+
+
+class PublicationDetailView(PublicDetailView):
+    model = Publication
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("series").prefetch_related("files")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        publication = self.object
+        context["other_editions"] = (
+            list(Publication.objects.published().filter(series=publication.series).exclude(pk=publication.pk))
+            if publication.series_id
+            else []
+        )
+        return context
+
+
+class PublicationDownloadView(View):
+    """Serves a publication's PDF in one language and counts the download.
+
+    A GET counts (atomically, in the database); a HEAD does not. Nothing about
+    the visitor is stored: the count is a number.
+    """
+
+    def get(self, request, slug, file_language):
+        return self.serve(request, slug, file_language, count=True)
+
+    def head(self, request, slug, file_language):
+        return self.serve(request, slug, file_language, count=False)
+
+    def serve(self, request, slug, file_language, count):
+        publications = Publication.objects.all() if request.user.is_staff else Publication.objects.published()
+        publication = get_object_or_404(publications, slug=slug)
+        edition = get_object_or_404(PublicationFile, publication=publication, language=file_language)
+        try:
+            handle = edition.file.open("rb")
+        except (FileNotFoundError, OSError) as error:
+            raise Http404 from error
+        if count:
+            PublicationFile.objects.filter(pk=edition.pk).update(download_count=F("download_count") + 1)
+        filename = f"{slugify(publication.slug) or 'publication'}-{edition.language}.pdf"
+        response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class ArticleListView(PublicListView):
+    model = Article
+    filterset_class = ArticleFilter
+
+
+class ArticleDetailView(PublicDetailView):
+    model = Article
+
+    def get_queryset(self):
+        # Only what is public is linked from a public page.
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                *(
+                    Prefetch(f"related_{name}", queryset=model.objects.published())
+                    for name, model in (
+                        ("publications", Publication),
+                        ("campaigns", Campaign),
+                        ("trainings", Training),
+                        ("events", Event),
+                    )
+                )
+            )
+        )
