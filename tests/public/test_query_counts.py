@@ -1,0 +1,100 @@
+"""Every public page runs the same number of SQL queries whatever the amount of data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import MAKERS, make_campaign_update, make_organization, make_topic
+
+pytestmark = pytest.mark.django_db
+
+LIST_URLS = {
+    "publications": "publications:publication_list",
+    "news": "publications:article_list",
+    "campaigns": "campaigns:campaign_list",
+    "trainings": "trainings:training_list",
+    "events": "trainings:event_list",
+}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def fill(section, count, topic):
+    for _index in range(count):
+        MAKERS[section](topics=[topic])
+
+
+@pytest.mark.parametrize("section", list(LIST_URLS))
+def test_list_queries_do_not_grow_with_items(client, section):
+    topic = make_topic()
+    fill(section, 3, topic)
+    few = count_queries(client, reverse(LIST_URLS[section]))
+    fill(section, 27, topic)
+    many = count_queries(client, reverse(LIST_URLS[section]))
+    assert few == many
+
+
+@pytest.mark.parametrize("url_name", ["hamleh:home"])
+def test_home_queries_do_not_grow_with_items(client, url_name):
+    topic = make_topic()
+    for section in MAKERS:
+        fill(section, 2, topic)
+    few = count_queries(client, reverse(url_name))
+    for section in MAKERS:
+        fill(section, 10, topic)
+    assert count_queries(client, reverse(url_name)) == few
+
+
+def test_topic_hub_queries_do_not_grow_with_items(client):
+    topic = make_topic()
+    for section in MAKERS:
+        fill(section, 1, topic)
+    few = count_queries(client, topic.get_absolute_url())
+    for section in MAKERS:
+        fill(section, 9, topic)
+    assert count_queries(client, topic.get_absolute_url()) == few
+
+
+@pytest.mark.parametrize("section", list(MAKERS))
+def test_detail_queries_do_not_grow_with_related_records(client, section):
+    topics = [make_topic()]
+    item = MAKERS[section](topics=topics)
+    fill(section, 1, topics[0])
+    if section == "campaigns":
+        item.targets.add(make_organization())
+        make_campaign_update(item)
+    few = count_queries(client, item.get_absolute_url())
+
+    topics += [make_topic() for _index in range(9)]
+    item.topics.add(*topics)
+    fill(section, 9, topics[0])
+    if section == "campaigns":
+        item.targets.add(*(make_organization() for _index in range(9)))
+        item.partners.add(*(make_organization() for _index in range(10)))
+        for _index in range(9):
+            make_campaign_update(item)
+    if section == "news":
+        item.related_publications.add(*(MAKERS["publications"]() for _index in range(10)))
+        item.related_events.add(*(MAKERS["events"]() for _index in range(10)))
+    assert count_queries(client, item.get_absolute_url()) == few
+
+
+def test_query_counts_for_the_readme(client, capsys):
+    """Prints the per-page counts (`pytest -s -k readme`) so the README table stays true."""
+    topic = make_topic()
+    for section in MAKERS:
+        fill(section, 3, topic)
+    counts = {"home": count_queries(client, reverse("hamleh:home"))}
+    for section, url_name in LIST_URLS.items():
+        counts[f"{section} list"] = count_queries(client, reverse(url_name))
+    for section, maker in MAKERS.items():
+        counts[f"{section} detail"] = count_queries(client, maker(topics=[topic]).get_absolute_url())
+    counts["topic hub"] = count_queries(client, topic.get_absolute_url())
+    print(counts)  # noqa: T201
+    assert all(count <= 16 for count in counts.values()), counts
