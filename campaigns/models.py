@@ -4,10 +4,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hamleh.cache import InvalidatesPublicPages
 from hamleh.models import Publishable, PublishableQuerySet, TopicLink, constraint_end_not_before_start
 
 
-class Organization(models.Model):
+class Organization(InvalidatesPublicPages, models.Model):
     """A company or platform a campaign targets, or a partner in a coalition."""
 
     class Kind(models.TextChoices):
@@ -102,7 +103,7 @@ class CampaignTopic(TopicLink):
         constraints = [models.UniqueConstraint(fields=["campaign", "topic"], name="campaign_topic_unique")]
 
 
-class CampaignTarget(models.Model):
+class CampaignTarget(InvalidatesPublicPages, models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
@@ -117,7 +118,7 @@ class CampaignTarget(models.Model):
         return str(self.organization)
 
 
-class CampaignPartner(models.Model):
+class CampaignPartner(InvalidatesPublicPages, models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
@@ -132,7 +133,7 @@ class CampaignPartner(models.Model):
         return str(self.organization)
 
 
-class CampaignUpdate(models.Model):
+class CampaignUpdate(InvalidatesPublicPages, models.Model):
     """One step of a campaign's timeline; outcomes (an agreement signed, a policy changed) are marked."""
 
     class Kind(models.TextChoices):

@@ -1,4 +1,11 @@
+import time
+
 from django.conf import settings
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from hamleh.cache import content_version, page_timeout
 
 # Public pages need no inline script and no third-party origin at all.
 PUBLIC_CSP = "; ".join(
@@ -38,3 +45,51 @@ class SecurityHeadersMiddleware:
         if not settings.DEBUG:
             response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class PublicPageCacheMixin:
+    """Decides which requests may use the shared page cache.
+
+    Only anonymous GET/HEAD requests to public pages qualify: a request with a
+    session or a pending message may see something personal, and the admin is
+    never cached. The decision reads cookies only, so a cache hit runs no query.
+    """
+
+    PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def is_cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(("/admin/", "/healthz"))
+            and not any(name in request.COOKIES for name in self.PERSONAL_COOKIES)
+        )
+
+
+class FetchPublicPageMiddleware(PublicPageCacheMixin, FetchFromCacheMiddleware):
+    def process_request(self, request):
+        if not self.is_cacheable_request(request):
+            request._cache_update_cache = False
+            return None
+        request.public_cache_prefix = f"public.{content_version()}"
+        self.key_prefix = request.public_cache_prefix
+        return super().process_request(request)
+
+
+class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
+    def process_response(self, request, response):
+        if not getattr(request, "_cache_update_cache", False):
+            return response
+        if request.META.get("CSRF_COOKIE_USED") or response.has_header("Set-Cookie") or response.cookies:
+            # A page carrying a CSRF token or setting a cookie is personal.
+            request._cache_update_cache = False
+            return response
+        self.key_prefix = request.public_cache_prefix
+        self.cache_timeout = page_timeout()
+        if self.cache_timeout <= 0:
+            return response
+        # Browsers and a CDN in front keep a page only briefly, since they cannot be
+        # told of an edit; the shared cache keeps it until the content changes.
+        browser_seconds = min(settings.PUBLIC_BROWSER_CACHE_SECONDS, self.cache_timeout)
+        patch_cache_control(response, public=True, max_age=browser_seconds)
+        response.headers["Expires"] = http_date(time.time() + browser_seconds)
+        return super().process_response(request, response)

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hamleh.cache import InvalidatesPublicPages
 from hamleh.sanitize import clean_html
 
 
-class Topic(models.Model):
+class Topic(InvalidatesPublicPages, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
@@ -41,7 +42,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
 
-class Publishable(models.Model):
+class Publishable(InvalidatesPublicPages, models.Model):
     """The fields and rules shared by publications, articles, campaigns, trainings and events."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -128,7 +129,7 @@ def constraint_end_not_before_start(start, end, name):
     )
 
 
-class TopicLink(models.Model):
+class TopicLink(InvalidatesPublicPages, models.Model):
     """Base of the through tables that tie content to topics.
 
     The topic side is PROTECT: deleting a topic still in use is refused (the

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: answers If-None-Match / If-Modified-Since with 304, cached pages included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "hamleh.middleware.UpdatePublicPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hamleh.middleware.SecurityHeadersMiddleware",
+    # Last: a cache hit returns before any view or query runs.
+    "hamleh.middleware.FetchPublicPageMiddleware",
 ]
 
 ROOT_URLCONF = "hamleh.urls"
@@ -101,6 +106,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Anonymous public pages and feeds are kept this long in the shared cache at most
+# (any content change expires them at once); browsers and CDNs keep them briefly.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", "600"))
+PUBLIC_BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_BROWSER_CACHE_SECONDS", "60"))
+CACHE_MIDDLEWARE_SECONDS = PUBLIC_CACHE_SECONDS
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hamleh.cache import InvalidatesPublicPages
 from hamleh.models import Publishable, TopicLink
 
 
@@ -11,7 +12,7 @@ class FileLanguage(models.TextChoices):
     HEBREW = "he", _("Hebrew")
 
 
-class Series(models.Model):
+class Series(InvalidatesPublicPages, models.Model):
     """A publication that appears in several editions, such as an annual index."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -73,7 +74,7 @@ def publication_file_path(instance, filename):
     return f"publications/{instance.publication.slug}/{instance.language}/{filename}"
 
 
-class PublicationFile(models.Model):
+class PublicationFile(InvalidatesPublicPages, models.Model):
     """The PDF of a publication in one language: at most one per language."""
 
     publication = models.ForeignKey(

@@ -19,6 +19,12 @@ def fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Pages are rendered afresh in tests; the cache suite turns the shared cache back on."""
+    settings.PUBLIC_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def arabic_by_default():
     with translation.override("ar"):
         yield

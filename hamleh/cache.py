@@ -1,0 +1,94 @@
+"""The shared cache of anonymous public pages and feeds.
+
+Every cached page is keyed by a *content version*: any write to public content
+bumps the version (after the transaction commits), so no page outlives the
+content it shows. Scheduled items need no purge: a cached page never lives past
+the next `publish_at` still to come, so a newly due item appears on time.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.utils import timezone
+
+VERSION_KEY = "hamleh:content-version"
+NEXT_DUE_KEY = "hamleh:next-due:{version}"
+PUBLISHABLE_MODELS = (
+    "publications.Publication",
+    "publications.Article",
+    "campaigns.Campaign",
+    "trainings.Training",
+    "trainings.Event",
+)
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh cache starts from the clock, so it never reuses keys of an earlier life.
+        version = int(timezone.now().timestamp() * 1000)
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        content_version()
+        cache.incr(VERSION_KEY)
+
+
+def invalidate_public_pages():
+    """Forget every cached public page now, and again once the transaction has committed
+    (a page rendered meanwhile from the old state must not survive the commit)."""
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
+def next_scheduled_moment():
+    """The earliest `publish_at` still to come among published items, or None."""
+    version = content_version()
+    key = NEXT_DUE_KEY.format(version=version)
+    now = timezone.now()
+    cached = cache.get(key)
+    if cached is not None and (cached == "none" or cached > now):
+        return None if cached == "none" else cached
+    moments = [
+        apps.get_model(label).objects.scheduled().aggregate(due=Min("publish_at"))["due"]
+        for label in PUBLISHABLE_MODELS
+    ]
+    moments = [moment for moment in moments if moment]
+    due = min(moments) if moments else None
+    cache.set(key, due or "none", timeout=settings.PUBLIC_CACHE_SECONDS)
+    return due
+
+
+def page_timeout():
+    """How long a page rendered now may be served: never past the next scheduled publication."""
+    timeout = settings.PUBLIC_CACHE_SECONDS
+    if timeout <= 0:
+        return 0
+    due = next_scheduled_moment()
+    if due is not None:
+        seconds_left = (due - timezone.now()) / datetime.timedelta(seconds=1)
+        timeout = max(0, min(timeout, int(seconds_left)))
+    return timeout
+
+
+class InvalidatesPublicPages:
+    """Mixin for every model shown on public pages: saving or deleting it expires the cache."""
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        invalidate_public_pages()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        invalidate_public_pages()
+        return result
