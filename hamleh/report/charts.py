@@ -10,19 +10,25 @@ from django.utils.translation import gettext as _
 
 from hamleh.report.formats import count
 
-WIDTH = 360
-LABEL_WIDTH = 132
+WIDTH = 420
+LABEL_WIDTH = 176
 VALUE_WIDTH = 52
 GAP = 8
 ROW_HEIGHT = 30
 BAR_HEIGHT = 18
 PADDING = 4
 BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 2 * GAP
+LABEL_CHARACTERS = 26  # longer labels are shortened in the drawing; the table next to it has them whole
+
+
+def short_label(label):
+    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
 @dataclass
 class Bar:
     label: str
+    short_label: str
     value: int
     value_text: str
     x: float
@@ -62,6 +68,7 @@ def bar_chart(chart_id, title, rows, *, rtl):
         chart.bars.append(
             Bar(
                 label=label,
+                short_label=short_label(label),
                 value=value,
                 value_text=count(value),
                 x=physical(bar_start, length),
