@@ -5,11 +5,13 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
+from hamleh import admin_report
 from hamleh.models import Status, Topic
 
 admin.site.site_header = _("Hamleh administration")
 admin.site.site_title = _("Hamleh")
 admin.site.index_title = _("Content")
+admin_report.register(admin.site)
 
 RIGHT_TO_LEFT_LANGUAGES = {"ar", "he"}
 RICH_TEXT_FIELDS = {"body"}

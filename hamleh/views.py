@@ -172,9 +172,5 @@ class SearchView(TemplateView):
     template_name = "hamleh/search.html"
 
 
-class ImpactView(TemplateView):
-    template_name = "hamleh/impact.html"
-
-
 class NewsletterView(TemplateView):
     template_name = "hamleh/newsletter.html"

@@ -1,0 +1,249 @@
+"""The report as headline sentences, plain text, CSV rows and JSON: one source for every output."""
+
+import csv
+import dataclasses
+import io
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.formats import date_format, number_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def count(value):
+    """A number formatted for the active language (grouped thousands)."""
+    return number_format(value, force_grouping=True)
+
+
+def day(value):
+    return date_format(value, "DATE_FORMAT") if value else ""
+
+
+@dataclass
+class Figure:
+    key: str
+    value: int
+    message: str  # translated, with %(count)s where the number goes
+
+    @property
+    def text(self):
+        return self.message % {"count": count(self.value)}
+
+    @property
+    def html(self):
+        number = format_html('<strong class="impact-number">{}</strong>', count(self.value))
+        return mark_safe(conditional_escape(self.message) % {"count": number})  # noqa: S308 - escaped above
+
+
+def headline(report):
+    """The headline totals as sentences, each through ngettext (Arabic has six plural forms)."""
+    totals = report.totals
+    n = totals
+    return [
+        Figure(
+            "publications",
+            n.publications,
+            ngettext("%(count)s publication", "%(count)s publications", n.publications),
+        ),
+        Figure(
+            "articles",
+            n.articles,
+            ngettext("%(count)s news item or press release", "%(count)s news items and press releases", n.articles),
+        ),
+        Figure(
+            "campaigns",
+            n.campaigns,
+            ngettext("%(count)s campaign", "%(count)s campaigns", n.campaigns),
+        ),
+        Figure(
+            "organisations_targeted",
+            n.organisations_targeted,
+            ngettext(
+                "%(count)s company or organisation targeted",
+                "%(count)s companies and organisations targeted",
+                n.organisations_targeted,
+            ),
+        ),
+        Figure(
+            "outcomes",
+            n.outcomes,
+            ngettext("%(count)s campaign outcome", "%(count)s campaign outcomes", n.outcomes),
+        ),
+        Figure(
+            "trainings",
+            n.trainings,
+            ngettext("%(count)s training", "%(count)s trainings", n.trainings),
+        ),
+        Figure(
+            "participants",
+            n.participants,
+            ngettext("%(count)s person trained", "%(count)s people trained", n.participants),
+        ),
+        Figure(
+            "events_organised",
+            n.events_organised,
+            ngettext("%(count)s event organised", "%(count)s events organised", n.events_organised),
+        ),
+        Figure(
+            "events_participated",
+            n.events_participated,
+            ngettext("%(count)s participation in events", "%(count)s participations in events", n.events_participated),
+        ),
+    ]
+
+
+def period_text(report):
+    return _("From %(start)s to %(end)s") % {"start": day(report.start), "end": day(report.end)}
+
+
+def training_summary(group):
+    return ngettext(
+        "%(count)s training, %(participants)s",
+        "%(count)s trainings, %(participants)s",
+        group.trainings,
+    ) % {
+        "count": count(group.trainings),
+        "participants": ngettext("%(count)s participant", "%(count)s participants", group.participants)
+        % {"count": count(group.participants)},
+    }
+
+
+def edition_text(edition):
+    return _("edition %(number)s") % {"number": count(edition)} if edition else ""
+
+
+def campaign_dates(campaign):
+    if campaign.end_date:
+        return _("%(start)s to %(end)s") % {"start": day(campaign.start_date), "end": day(campaign.end_date)}
+    return _("since %(start)s, ongoing") % {"start": day(campaign.start_date)}
+
+
+def as_text(report):
+    """The report as plain text, for the command line and email."""
+    lines = [_("Activity report"), period_text(report), ""]
+    lines += [f"- {figure.text}" for figure in headline(report)]
+    if report.is_empty:
+        lines += ["", _("No published activity in this period.")]
+        return "\n".join(lines) + "\n"
+
+    def section(title):
+        lines.extend(["", title, "=" * len(title)])
+
+    if report.publications:
+        section(_("Publications"))
+        for group in report.publications:
+            lines.append(f"{group.label} ({count(group.count)})")
+            lines += [f"  - {item.title} ({day(item.date)})" for item in group.items]
+    if report.articles:
+        section(_("News and press releases"))
+        for group in report.articles:
+            lines.append(f"{group.label} ({count(group.count)})")
+            lines += [f"  - {item.title} ({day(item.date)})" for item in group.items]
+    if report.campaigns:
+        section(_("Campaigns"))
+        for campaign in report.campaigns:
+            lines.append(f"- {campaign.title} ({campaign.scope_label}; {campaign_dates(campaign)})")
+            if campaign.targets:
+                names = ", ".join(org.name for org in campaign.targets)
+                lines.append("  " + _("Targets: %(names)s") % {"names": names})
+    if report.updates:
+        section(_("Campaign outcomes and updates"))
+        for update in report.updates:
+            lines.append(f"- {day(update.date)} [{update.kind_label}] {update.campaign_title}: {update.text}")
+    if report.trainings_by_format:
+        section(_("Trainings"))
+        lines.append(_("By format"))
+        lines += [f"  - {group.label}: {training_summary(group)}" for group in report.trainings_by_format]
+        lines.append(_("By audience"))
+        lines += [f"  - {group.label}: {training_summary(group)}" for group in report.trainings_by_audience]
+    for title, events in (
+        (_("Events we organised"), report.events_organised),
+        (_("Events we took part in"), report.events_participated),
+    ):
+        if events:
+            section(title)
+            for event in events:
+                details = ", ".join(filter(None, [event.kind_label, edition_text(event.edition), day(event.date)]))
+                lines.append(f"- {event.title} ({details})")
+    return "\n".join(lines) + "\n"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Text cells that a spreadsheet would run as a formula are quoted."""
+    value = "" if value is None else str(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_rows(report):
+    """Rows of (section, category, title, date, number, details); the first row is the header."""
+    yield [_("Section"), _("Category"), _("Title"), _("Date"), _("Number"), _("Details")]
+    for figure in headline(report):
+        yield [_("Headline totals"), figure.text, "", "", figure.value, ""]
+    for group in report.publications:
+        for item in group.items:
+            yield [_("Publications"), group.label, item.title, item.date.isoformat(), "", item.url]
+    for group in report.articles:
+        for item in group.items:
+            yield [_("News and press releases"), group.label, item.title, item.date.isoformat(), "", item.url]
+    for campaign in report.campaigns:
+        targets = ", ".join(org.name for org in campaign.targets)
+        yield [
+            _("Campaigns"),
+            campaign.scope_label,
+            campaign.title,
+            campaign.start_date.isoformat(),
+            len(campaign.targets),
+            targets,
+        ]
+    for update in report.updates:
+        yield [
+            _("Campaign outcomes and updates"),
+            update.kind_label,
+            update.campaign_title,
+            update.date.isoformat(),
+            "",
+            update.text,
+        ]
+    for title, groups in (
+        (_("Trainings by format"), report.trainings_by_format),
+        (_("Trainings by audience"), report.trainings_by_audience),
+    ):
+        for group in groups:
+            yield [title, group.label, "", "", group.participants, training_summary(group)]
+    for title, events in (
+        (_("Events we organised"), report.events_organised),
+        (_("Events we took part in"), report.events_participated),
+    ):
+        for event in events:
+            yield [title, event.kind_label, event.title, event.date.isoformat(), event.edition or "", event.url]
+
+
+def write_csv(report, stream):
+    writer = csv.writer(stream)
+    for row in csv_rows(report):
+        writer.writerow([_cell(value) for value in row])
+
+
+def as_csv(report):
+    stream = io.StringIO()
+    write_csv(report, stream)
+    return stream.getvalue()
+
+
+def as_dict(report):
+    data = dataclasses.asdict(report)
+    data["headline"] = [{"key": figure.key, "value": figure.value, "text": figure.text} for figure in headline(report)]
+    data["outcomes"] = [dataclasses.asdict(update) for update in report.outcomes]
+    data["is_empty"] = report.is_empty
+    return data
+
+
+def as_json(report):
+    return json.dumps(as_dict(report), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2) + "\n"

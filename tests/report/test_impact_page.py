@@ -1,0 +1,140 @@
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import make_publication, make_training
+from tests.report.helpers import H1_2021, build_period
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = {"from": H1_2021[0].isoformat(), "to": H1_2021[1].isoformat()}
+# The report (7), the presets (1) and nothing per item.
+PAGE_QUERY_COUNT = 8
+
+
+def impact_url(language="ar"):
+    with translation.override(language):
+        return reverse("hamleh:impact")
+
+
+def get(client, data=None, language="ar"):
+    response = client.get(impact_url(language), data if data is not None else PERIOD)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("en", "ltr"), ("he", "rtl")])
+def test_the_page_answers_in_each_language(client, language, direction):
+    build_period(2)
+    response, html = get(client, language=language)
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert response.context["report"].totals.publications == 2
+    assert f'direction="{direction}"' in html
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, size):
+    build_period(size)
+    with django_assert_num_queries(PAGE_QUERY_COUNT):
+        response, _html = get(client)
+    assert response.context["report"].totals.trainings == size
+
+
+def test_headline_counts_use_singular_and_plural(client):
+    make_publication()
+    make_training(participants_count=2)
+    _response, html = get(client, language="en")
+    assert '<strong class="impact-number">1</strong> publication</li>' in html
+    assert '<strong class="impact-number">2</strong> people trained</li>' in html
+    assert '<strong class="impact-number">0</strong> campaigns</li>' in html
+
+
+def test_charts_are_accessible_images_with_a_text_equivalent(client):
+    build_period(3)
+    _response, html = get(client, language="en")
+    charts = re.findall(r'<svg class="bar-chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(charts) == 4
+    for title_id in charts:
+        assert re.search(rf'<title id="{title_id}">[^<]+\d', html), title_id
+    assert html.count('<table class="impact-table">') == 2
+    assert '<th scope="row">E-course</th>' in html
+
+
+def bars(html):
+    return [
+        (float(x), float(width))
+        for x, width in re.findall(r'<rect class="bar-chart-bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
+    ]
+
+
+def test_bars_grow_from_the_inline_start_and_mirror_in_right_to_left(client):
+    make_training(format="e_course", participants_count=100)
+    make_training(format="workshop", participants_count=50)
+    _response, english = get(client, language="en")
+    _response, arabic = get(client, language="ar")
+    ltr, rtl = bars(english), bars(arabic)
+    assert len(ltr) == len(rtl) > 0
+    assert len({x for x, _width in ltr}) == 1  # every bar starts at the same left edge
+    assert len({round(x + width, 2) for x, width in rtl}) == 1  # every bar starts at the same right edge
+    for (left, width), (right_x, right_width) in zip(ltr, rtl, strict=True):
+        assert width == right_width
+        assert right_x == pytest.approx(420 - left - width)
+    assert "٫" not in "".join(re.findall(r"<svg.*?</svg>", arabic, re.S))  # numbers in SVG are never localised
+
+
+def test_no_inline_style_or_script_on_the_page(client):
+    build_period(2)
+    response, html = get(client)
+    assert "style=" not in html
+    assert "<script" not in html
+    assert "style-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"from": "2021-06-30", "to": "2021-01-01"}, "is before its start"),
+        ({"from": "2000-01-01", "to": "2050-01-01"}, "at most 20 years"),
+        ({"from": "2021-02-30", "to": "2021-06-30"}, "Enter a date as year-month-day"),
+        ({"from": "2021-01-01"}, "Give both dates"),
+        ({"from": "<script>", "to": "0"}, "Enter a date as year-month-day"),
+    ],
+)
+def test_bad_periods_give_a_clear_message_and_no_report(client, data, message):
+    response, html = get(client, data, language="en")
+    assert message in html
+    assert "report" not in response.context
+    assert "impact-headline" not in html
+    assert "<script>" not in html
+
+
+def test_an_empty_period_gives_an_empty_report(client):
+    build_period(1)
+    response, html = get(client, {"from": "2010-01-01", "to": "2010-12-31"}, language="en")
+    assert response.context["report"].is_empty
+    assert "No published activity was recorded in this period" in html
+
+
+def test_presets_link_to_periods_with_data_and_mark_the_current_one(client):
+    make_publication()
+    _response, html = get(client, language="en")
+    assert 'href="?from=2021-01-01&amp;to=2021-06-30" aria-current="true"' in html
+    assert 'href="?from=2021-01-01&amp;to=2021-12-31"' in html
+
+
+def test_without_a_period_the_page_shows_the_last_six_months(client):
+    response, _html = get(client, {})
+    report = response.context["report"]
+    assert (report.end - report.start).days in range(180, 185)
+
+
+def test_the_print_stylesheet_and_the_report_styles_use_logical_properties_only():
+    css = (settings.BASE_DIR / "hamleh/static/hamleh/site.css").read_text()
+    section = css[css.index("/* Activity report (impact page) */") :]
+    assert "@media print" in section
+    assert "size: A4" in section
+    assert re.search(r"\.impact-presets, \.impact-form[^{]*\{ display: none", section)
+    assert not re.search(r"(?<![-\w])(left|right)\b", section)
