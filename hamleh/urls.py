@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
 from hamleh import views
+from hamleh.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.language_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 
@@ -18,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("publications.urls")),
     path("", include("campaigns.urls")),
     path("", include("trainings.urls")),
+    path("", include("hamleh.urls_feeds")),
     prefix_default_language=True,
 )
 

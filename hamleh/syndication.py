@@ -1,0 +1,133 @@
+"""What feeds, calendars and sitemaps share: safe text, stable identifiers, conditional requests.
+
+Nothing here touches a template: these helpers turn stored content into text any
+XML, JSON or iCalendar writer accepts, and tell a client whether it has the
+latest version already.
+"""
+
+import hashlib
+import re
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.http import http_date
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.views.decorators.http import condition
+
+from hamleh.models import Status
+
+FALLBACK_LANGUAGE = "ar"
+
+# Characters XML 1.0 forbids (C0 controls but tab, newline and carriage return;
+# lone surrogates; U+FFFE and U+FFFF). DEL and the C1 controls are legal but
+# invisible garbage in a title, so they go too.
+_ILLEGAL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+
+TITLE_MAX_CHARS = 300
+SUMMARY_MAX_CHARS = 1000
+
+
+def clean_text(value, max_chars=None):
+    """Plain text safe for XML 1.0, JSON and iCalendar: no illegal characters, spaces collapsed."""
+    text = _SPACES.sub(" ", _ILLEGAL_TEXT.sub("", str(value or ""))).strip()
+    if max_chars:
+        text = Truncator(text).chars(max_chars)
+    return text
+
+
+def summary_text(item, max_chars=SUMMARY_MAX_CHARS):
+    """The item's summary in the active language, else the start of its body, as plain text."""
+    summary = clean_text(item.summary)
+    if not summary:
+        summary = clean_text(strip_tags(item.body or ""))
+    return Truncator(summary).chars(max_chars) if summary else ""
+
+
+def text_language(item, field="title"):
+    """The language the item's text is really in: the active one, or Arabic standing in."""
+    language = get_language() or FALLBACK_LANGUAGE
+    if getattr(item, f"{field}_{language}", None):
+        return language
+    return FALLBACK_LANGUAGE
+
+
+def tag_authority():
+    """The host name that owns our tag: URIs, from the configured public address."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def item_guid(item, language=None):
+    """An identifier that never changes: not the URL (slugs change), but model and primary key.
+
+    Each translation is its own entry for feed readers, so the language is part of it.
+    """
+    language = language or get_language() or FALLBACK_LANGUAGE
+    created = timezone.localtime(item.created_at) if item.created_at else None
+    date = f"{created:%Y}" if created else "2021"
+    return f"tag:{tag_authority()},{date}:{item._meta.label_lower}/{item.pk}/{language}"
+
+
+def content_state(querysets):
+    """The freshness of some content: latest change (edit or scheduled publication) and public count.
+
+    One aggregate query per queryset, drafts included in the edit time so that
+    unpublishing an item also counts as a change.
+    """
+    now = timezone.now()
+    public = Q(status=Status.PUBLISHED, publish_at__lte=now)
+    latest = None
+    count = 0
+    for queryset in querysets:
+        figures = queryset.aggregate(
+            updated=Max("updated_at"), due=Max("publish_at", filter=public), count=Count("pk", filter=public)
+        )
+        for moment in (figures["updated"], figures["due"]):
+            if moment and (latest is None or moment > latest):
+                latest = moment
+        count += figures["count"]
+    return {"last_modified": latest, "count": count}
+
+
+def conditional(state_func):
+    """Answer conditional GET (ETag / Last-Modified → 304) from `state_func(request, **kwargs)`.
+
+    The state is computed once per request and shared by both validators; an
+    unknown section or topic raises Http404 from `state_func` before any work.
+    """
+
+    def state(request, *args, **kwargs):
+        if not hasattr(request, "_syndication_state"):
+            request._syndication_state = state_func(request, *args, **kwargs)
+        return request._syndication_state
+
+    def etag(request, *args, **kwargs):
+        current = state(request, *args, **kwargs)
+        latest = current["last_modified"].isoformat() if current["last_modified"] else "-"
+        key = f"{request.path}|{get_language()}|{latest}|{current['count']}"
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+    def last_modified(request, *args, **kwargs):
+        return state(request, *args, **kwargs)["last_modified"]
+
+    def decorator(view):
+        conditioned = condition(etag_func=etag, last_modified_func=last_modified)(view)
+
+        @wraps(conditioned)
+        def inner(request, *args, **kwargs):
+            response = conditioned(request, *args, **kwargs)
+            latest = state(request, *args, **kwargs)["last_modified"]
+            if latest and response.status_code == 200:
+                # Our own validator, not the feed generator's guess from the items shown.
+                response.headers["Last-Modified"] = http_date(latest.timestamp())
+            response.headers.setdefault("Cache-Control", "public, max-age=300")
+            return response
+
+        return inner
+
+    return decorator

@@ -1,0 +1,140 @@
+"""What a page tells feed readers, search engines and link previews about itself.
+
+`page_meta` gathers, for the page being rendered, its canonical address, the
+same page in the other languages, the feeds that fit it, the OpenGraph and
+Twitter card fields and its schema.org JSON-LD. It reads only what the view
+already loaded (prefetched topics and files), so it adds no SQL query.
+`feed_directory` lists every feed of the current language for the footer.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from hamleh import structured_data
+from hamleh.models import Publishable, Topic
+from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
+from hamleh.syndication import FALLBACK_LANGUAGE, TITLE_MAX_CHARS, clean_text, summary_text
+
+register = template.Library()
+
+OG_LOCALES = {"ar": "ar_AR", "en": "en_GB", "he": "he_IL"}
+FEED_FORMATS = [
+    ("rss", "application/rss+xml", "RSS"),
+    ("atom", "application/atom+xml", "Atom"),
+    ("json", "application/feed+json", "JSON Feed"),
+]
+
+
+def _feed_entry(title, url_prefix, kwargs):
+    return {
+        "title": title,
+        "formats": [
+            {"url": reverse(f"feeds:{url_prefix}_{extension}", kwargs=kwargs), "type": mime, "label": label}
+            for extension, mime, label in FEED_FORMATS
+        ],
+    }
+
+
+def _all_feeds():
+    return _feed_entry(_("All updates"), "section", {"section": "all"})
+
+
+@register.simple_tag
+def feed_directory():
+    """The feeds of the current language, for people: all updates, then each section."""
+    entries = [_all_feeds()]
+    entries += [_feed_entry(section.title, "section", {"section": section.name}) for section in SECTIONS]
+    return entries
+
+
+def page_feeds(context):
+    """The feeds that fit the page: everything, its section, its topic, the events calendar."""
+    entries = [_all_feeds()]
+    section = context.get("section")
+    if isinstance(section, str) and section in SECTIONS_BY_NAME:
+        entries.append(_feed_entry(SECTIONS_BY_NAME[section].title, "section", {"section": section}))
+    topic = context.get("object")
+    if isinstance(topic, Topic):
+        entries.append(_feed_entry(clean_text(topic.name, 120), "topic", {"slug": topic.slug}))
+    links = [
+        {"url": fmt["url"], "type": fmt["type"], "title": f"{_('Hamleh')} · {entry['title']} ({fmt['label']})"}
+        for entry in entries
+        for fmt in entry["formats"]
+    ]
+    if section == "events":
+        links.append(
+            {
+                "url": reverse("feeds:events_calendar"),
+                "type": "text/calendar",
+                "title": f"{_('Hamleh')} · {_('Events calendar')}",
+            }
+        )
+    return links
+
+
+def _language_alternates(request):
+    alternates = [
+        {"code": code, "url": request.build_absolute_uri(translate_url(request.path, code))}
+        for code, _name in settings.LANGUAGES
+    ]
+    default = next((alt["url"] for alt in alternates if alt["code"] == FALLBACK_LANGUAGE), None)
+    if default:
+        alternates.append({"code": "x-default", "url": default})
+    return alternates
+
+
+def _is_home(request):
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.view_name == "hamleh:home")
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    request = context.get("request")
+    if request is None:
+        return {}
+    language = get_language() or FALLBACK_LANGUAGE
+    site_name = _("Hamleh")
+    meta = {
+        "site_name": site_name,
+        "canonical": request.build_absolute_uri(request.path),
+        "alternates": _language_alternates(request),
+        "locale": OG_LOCALES.get(language, language),
+        "locale_alternates": [OG_LOCALES[code] for code, _name in settings.LANGUAGES if code != language],
+        "type": "website",
+        "title": site_name,
+        "description": _(
+            "Hamleh defends Palestinian digital rights: reports, advocacy campaigns, "
+            "digital-security trainings and events."
+        ),
+        "image": "",
+        "image_alt": "",
+        "json_ld": "",
+    }
+    try:
+        meta["feeds"] = page_feeds(context)
+    except NoReverseMatch:
+        meta["feeds"] = []
+    obj = context.get("object")
+    section = context.get("section")
+    if isinstance(obj, Publishable):
+        meta["type"] = "article"
+        meta["title"] = clean_text(obj.title, TITLE_MAX_CHARS)
+        meta["description"] = summary_text(obj, 300) or meta["description"]
+        if obj.cover_image:
+            meta["image"] = request.build_absolute_uri(obj.cover_image.url)
+            meta["image_alt"] = clean_text(obj.cover_alt, 300)
+        data = structured_data.item_data(obj, request)
+        if data:
+            meta["json_ld"] = structured_data.json_ld_script(data)
+    elif isinstance(obj, Topic):
+        meta["title"] = clean_text(obj.name, TITLE_MAX_CHARS)
+        meta["description"] = clean_text(obj.description, 300) or meta["description"]
+    elif isinstance(section, str) and section in SECTIONS_BY_NAME:
+        meta["title"] = str(SECTIONS_BY_NAME[section].title)
+    elif _is_home(request):
+        meta["json_ld"] = structured_data.json_ld_script(structured_data.organization(request))
+    return meta

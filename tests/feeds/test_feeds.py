@@ -1,0 +1,241 @@
+"""RSS and Atom per language, section and topic, read by a real feed client."""
+
+import datetime
+
+import feedparser
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from hamleh.models import Status
+from tests.factories import MAKERS, make_publication, make_topic
+from tests.feeds.conftest import LANGUAGES, SECTIONS, add_pdf
+
+pytestmark = pytest.mark.django_db
+
+XML_FORMATS = ["rss", "atom"]
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, (url, response.status_code)
+    return response, feedparser.parse(response.content)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("section", SECTIONS)
+@pytest.mark.parametrize("fmt", XML_FORMATS)
+def test_every_feed_parses_in_every_language(client, one_of_each, language, section, fmt):
+    response, feed = fetch(client, f"/{language}/feeds/{section}.{fmt}")
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == ("rss20" if fmt == "rss" else "atom10")
+    assert feed.feed.language == language
+    expected = 5 if section == "all" else 1
+    assert len(feed.entries) == expected
+    for entry in feed.entries:
+        assert entry.link.startswith(f"http://testserver/{language}/")
+        assert entry.id.startswith("tag:")
+        assert entry.id.endswith(f"/{language}")
+        assert entry.published_parsed
+        if fmt == "atom":
+            assert "updated_parsed" in entry
+        assert [tag.term for tag in entry.tags] in (["الأمان الرقمي"], ["Digital security"])
+        assert entry.author
+    self_links = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert self_links == [f"http://testserver/{language}/feeds/{section}.{fmt}"]
+    assert response["Content-Type"].startswith("application/rss+xml" if fmt == "rss" else "application/atom+xml")
+
+
+@pytest.mark.parametrize("fmt", XML_FORMATS)
+def test_topic_feed_lists_everything_on_the_topic_only(client, one_of_each, fmt):
+    other = make_topic(slug="elsewhere")
+    MAKERS["news"](topics=[other], title_ar="خارج الموضوع")
+    _response, feed = fetch(client, f"/en/feeds/topics/digital-security.{fmt}")
+    assert not feed.bozo
+    assert len(feed.entries) == 5
+    assert "خارج الموضوع" not in [entry.title for entry in feed.entries]
+    assert feed.feed.link == "http://testserver/en/topics/digital-security/"
+
+
+def test_category_and_text_are_in_the_feed_language_with_arabic_fallback(client, topic):
+    MAKERS["news"](topics=[topic], title_ar="خبر بالعربية", title_en="News in English")
+    MAKERS["news"](topics=[topic], title_ar="خبر لم يترجم")
+    _response, feed = fetch(client, "/en/feeds/news.rss")
+    assert {entry.title for entry in feed.entries} == {"News in English", "خبر لم يترجم"}
+    assert {entry.tags[0].term for entry in feed.entries} == {"Digital security"}
+
+
+def test_only_published_items_newest_first_within_the_limit(client, settings):
+    now = timezone.now()
+    for days in range(55):
+        MAKERS["news"](publish_at=now - datetime.timedelta(days=days + 1), title_ar=f"خبر {days}")
+    MAKERS["news"](status=Status.DRAFT, title_ar="مسودة")
+    MAKERS["news"](publish_at=now + datetime.timedelta(days=1), title_ar="مجدول")
+    _response, feed = fetch(client, "/ar/feeds/news.atom")
+    titles = [entry.title for entry in feed.entries]
+    assert len(titles) == 50
+    assert titles[0] == "خبر 0"
+    assert titles[-1] == "خبر 49"
+    assert "مسودة" not in titles and "مجدول" not in titles
+
+
+def test_guid_never_changes_when_the_item_is_edited_or_its_slug_changes(client):
+    with time_machine.travel(datetime.datetime(2024, 5, 1, 9, tzinfo=datetime.UTC), tick=False):
+        item = MAKERS["news"](slug="first-slug", title_ar="العنوان الأول")
+        _r, before = fetch(client, "/ar/feeds/news.rss")
+    with time_machine.travel(datetime.datetime(2025, 1, 1, 9, tzinfo=datetime.UTC), tick=False):
+        item.title_ar = "عنوان معدّل"
+        item.slug = "second-slug"
+        item.save()
+        _r, after = fetch(client, "/ar/feeds/news.rss")
+    assert before.entries[0].id == after.entries[0].id
+    assert before.entries[0].guidislink is False
+    assert after.entries[0].title == "عنوان معدّل"
+    assert after.entries[0].link.endswith("/ar/news/second-slug/")
+    assert before.entries[0].link.endswith("/ar/news/first-slug/")
+
+
+@pytest.mark.parametrize("fmt", XML_FORMATS)
+def test_publication_enclosure_is_the_pdf_in_the_feed_language(client, fmt):
+    publication = make_publication(slug="hashtag-palestine")
+    add_pdf(publication, "ar", b"%PDF arabic edition")
+    add_pdf(publication, "en", b"%PDF english edition, longer")
+    _r, english = fetch(client, f"/en/feeds/publications.{fmt}")
+    (enclosure,) = english.entries[0].enclosures
+    assert enclosure.href == "http://testserver/en/publications/hashtag-palestine/download/en/"
+    assert enclosure.type == "application/pdf"
+    assert int(enclosure.length) == len(b"%PDF english edition, longer")
+    # No Hebrew edition: the Arabic file stands in.
+    _r, hebrew = fetch(client, f"/he/feeds/publications.{fmt}")
+    (enclosure,) = hebrew.entries[0].enclosures
+    assert enclosure.href.endswith("/download/ar/")
+    assert int(enclosure.length) == len(b"%PDF arabic edition")
+
+
+def test_enclosure_length_is_read_from_the_file_when_not_recorded(client):
+    publication = make_publication()
+    add_pdf(publication, "ar", b"%PDF twelve+", size_bytes=0)
+    _r, feed = fetch(client, "/ar/feeds/publications.rss")
+    assert int(feed.entries[0].enclosures[0].length) == len(b"%PDF twelve+")
+
+
+def test_items_without_a_file_have_no_enclosure(client, one_of_each):
+    _r, feed = fetch(client, "/ar/feeds/all.rss")
+    assert all(not entry.get("enclosures") for entry in feed.entries)
+
+
+HOSTILE_TITLE = "أ\x01\x08\x0b\x0c\x1f]]><script>alert(1)</script> \u202e\u200f\u2066مرحبا\u2069 🙂 <b>bold</b> &amp;"
+HOSTILE_SUMMARY = "<script>alert('x')</script>]]>\x02" + "نص طويل جدا " * 2000
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("fmt", XML_FORMATS)
+def test_hostile_text_still_gives_a_well_formed_feed_without_markup(client, topic, language, fmt):
+    hostile_topic = make_topic(slug="hostile", name_ar="<i>موضوع</i>\x07")
+    for maker in MAKERS.values():
+        maker(topics=[topic, hostile_topic], title_ar=HOSTILE_TITLE, summary_ar=HOSTILE_SUMMARY)
+    response, feed = fetch(client, f"/{language}/feeds/all.{fmt}")
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert len(feed.entries) == 5
+    body = response.content
+    assert b"<script" not in body and b"<b>" not in body and b"<i>" not in body
+    assert b"\x01" not in body and b"\x1f" not in body
+    entry = feed.entries[0]
+    assert entry.title == "أ]]><script>alert(1)</script> \u202e\u200f\u2066مرحبا\u2069 🙂 <b>bold</b> &amp;"
+    assert entry.title_detail.type == "text/plain"
+    # The summary is escaped text, cut to a sensible length: no element for a reader to run.
+    assert "<script" not in entry.summary
+    assert len(entry.summary) < 1200
+    assert "<i>موضوع</i>" in [tag.term for tag in entry.tags]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ar/feeds/unknown.rss",
+        "/en/feeds/topics.atom",
+        "/he/feeds/Publications.rss",
+        "/ar/feeds/topics/no-such-topic.rss",
+        "/en/feeds/topics/no-such-topic.atom",
+        "/en/feeds/topics/no-such-topic.json",
+        "/ar/feeds/news.xml",
+    ],
+)
+def test_unknown_section_or_topic_is_a_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+# Queries: the freshness check (one aggregate per model), then per model the items,
+# their topics and, for publications, their files; the topic feed first finds its topic.
+EXPECTED_QUERIES = {
+    "all": 5 + 5 + 5 + 1,
+    "publications": 1 + 1 + 1 + 1,
+    "news": 3,
+    "campaigns": 3,
+    "trainings": 3,
+    "events": 3,
+    "topics/digital-security": 1 + 5 + 5 + 5 + 1,
+}
+
+
+def fill(topic, per_section):
+    for maker in MAKERS.values():
+        for _ in range(per_section):
+            item = maker(topics=[topic, make_topic()])
+            if item._meta.model_name == "publication":
+                add_pdf(item, "ar")
+                add_pdf(item, "en")
+
+
+@pytest.mark.parametrize("key", list(EXPECTED_QUERIES))
+@pytest.mark.parametrize("fmt", ["rss", "atom", "json"])
+def test_each_feed_runs_a_fixed_number_of_queries(client, topic, key, fmt, django_assert_num_queries):
+    url = f"/en/feeds/{key}.{fmt}"
+    fill(topic, 1)
+    with django_assert_num_queries(EXPECTED_QUERIES[key]):
+        assert client.get(url).status_code == 200
+    fill(topic, 5)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(many.captured_queries) == EXPECTED_QUERIES[key]
+
+
+def test_conditional_requests_get_304_until_something_changes(client, one_of_each):
+    url = "/ar/feeds/all.rss"
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=1), tick=False):
+        first = client.get(url)
+        etag, last_modified = first["ETag"], first["Last-Modified"]
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+        assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+        # Another language is another document.
+        assert client.get("/en/feeds/all.rss", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5), tick=False):
+        item = one_of_each["news"]
+        item.title_ar = "عنوان جديد"
+        item.save()
+        changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+        assert changed.status_code == 200
+        assert changed["ETag"] != etag
+        assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
+
+
+def test_a_scheduled_item_coming_due_changes_the_feed(client, one_of_each):
+    start = timezone.now()
+    MAKERS["news"](publish_at=start + datetime.timedelta(hours=2), title_ar="مجدول")
+    first = client.get("/ar/feeds/news.rss")
+    assert "مجدول" not in first.content.decode()
+    with time_machine.travel(start + datetime.timedelta(hours=3), tick=False):
+        later = client.get("/ar/feeds/news.rss", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert later.status_code == 200
+        assert "مجدول" in later.content.decode()
+
+
+def test_channel_carries_last_build_date_and_title(client, one_of_each):
+    response, feed = fetch(client, "/ar/feeds/publications.rss")
+    assert b"<lastBuildDate>" in response.content
+    assert "updated_parsed" in feed.feed
+    assert feed.feed.title
+    assert feed.feed.link == "http://testserver/ar/publications/"
