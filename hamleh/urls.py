@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("publications.urls")),
     path("", include("campaigns.urls")),
     path("", include("trainings.urls")),
+    path("newsletter/", include("newsletter.urls")),
     prefix_default_language=True,
 )
 

@@ -174,7 +174,3 @@ class SearchView(TemplateView):
 
 class ImpactView(TemplateView):
     template_name = "hamleh/impact.html"
-
-
-class NewsletterView(TemplateView):
-    template_name = "hamleh/newsletter.html"
