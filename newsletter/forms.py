@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.models import Topic
@@ -20,6 +21,8 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Loaded once per form: rendering and validation reuse this list (one query).
+        # Each language in its own name, so readers find theirs whatever the page language.
+        self.fields["language"].choices = [(code, get_language_info(code)["name_local"]) for code in Language.values]
         self.topic_list = list(Topic.objects.all())
         self.fields["topics"].choices = [(topic.pk, str(topic)) for topic in self.topic_list]
         if not self.topic_list:

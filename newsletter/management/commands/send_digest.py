@@ -22,8 +22,8 @@ class Command(BaseCommand):
                 f"Digest run {error.run.pk} {error}. Run send_digest again to resume it; "
                 "subscribers already served will not be mailed again."
             ) from error
-        verb = "Resumed" if result.resumed else "Finished"
+        resumed = ", resumed" if result.resumed else ""
         self.stdout.write(
-            f"{verb} digest run {result.run.pk} (items up to {result.run.cutoff:%Y-%m-%d %H:%M %Z}): "
+            f"Finished digest run {result.run.pk} (items up to {result.run.cutoff:%Y-%m-%d %H:%M %Z}{resumed}): "
             f"{result.sent} sent, {result.without_news} with nothing new."
         )
