@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "publications",
     "campaigns",
     "trainings",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,17 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Hamleh <no-rep
 
 # The public address, for absolute links in feeds and emails sent outside a request.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Newsletter (see docs/newsletter.md).
+NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(60 * 60 * 48)))  # seconds
+NEWSLETTER_RATE_WINDOW = int(os.environ.get("NEWSLETTER_RATE_WINDOW", "3600"))  # seconds
+NEWSLETTER_RATE_PER_ADDRESS = int(os.environ.get("NEWSLETTER_RATE_PER_ADDRESS", "3"))
+NEWSLETTER_RATE_PER_CLIENT = int(os.environ.get("NEWSLETTER_RATE_PER_CLIENT", "10"))
+# The request header holding the client address when a proxy sits in front (e.g. HTTP_X_REAL_IP).
+NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "REMOTE_ADDR")
+NEWSLETTER_DIGEST_BATCH_SIZE = int(os.environ.get("NEWSLETTER_DIGEST_BATCH_SIZE", "100"))
+# Key of the address hashes (suppression list, rate-limit keys); set it so a SECRET_KEY rotation keeps them.
+NEWSLETTER_HASH_KEY = os.environ.get("NEWSLETTER_HASH_KEY", "") or SECRET_KEY
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),
     path("", include("trainings.urls")),
     path("", include("hamleh.urls_feeds")),
+    path("newsletter/", include("newsletter.urls")),
     prefix_default_language=True,
 )
 

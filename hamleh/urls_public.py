@@ -10,6 +10,5 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("impact/", ImpactView.as_view(), name="impact"),
-    path("newsletter/", views.NewsletterView.as_view(), name="newsletter"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -172,5 +172,3 @@ class SearchView(TemplateView):
     template_name = "hamleh/search.html"
 
 
-class NewsletterView(TemplateView):
-    template_name = "hamleh/newsletter.html"
