@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.language_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("admin/workflow/", include("hamleh.urls_workflow")),
     path("admin/", admin.site.urls),
 ]
 
