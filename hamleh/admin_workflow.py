@@ -56,7 +56,8 @@ class WorkflowFormMixin:
         if refused:
             raise ValidationError(
                 _(
-                    "You may save drafts only: publishing, scheduling and unpublishing are for editors. Nothing was saved."
+                    "You may save drafts only: publishing, scheduling and unpublishing are for editors. "
+                    "Nothing was saved."
                 ),
                 code="publish_denied",
             )

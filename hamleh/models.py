@@ -111,14 +111,6 @@ class Publishable(models.Model):
     def __str__(self):
         return self.title
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        from hamleh.workflow import remember_translations
-
-        remember_translations(instance)
-        return instance
-
     def save(self, *args, **kwargs):
         # Sanitised on every save, whatever the path (admin, import, shell): the
         # database never holds executable markup.
@@ -133,8 +125,17 @@ class Publishable(models.Model):
         changed = stamp_translations(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "version_token", *(["translation_edited_at"] if changed else [])}
+            stamped = ["translation_edited_at"] if changed else []
+            kwargs["update_fields"] = {*update_fields, "version_token", *stamped}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        from hamleh.workflow import remember_translations
+
+        remember_translations(instance)
+        return instance
 
     @property
     def is_published(self):

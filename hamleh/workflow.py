@@ -13,6 +13,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BooleanField, Case, FileField, Value, When
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -198,7 +199,7 @@ def conflicting_fields(form, current):
             continue
         try:
             model_field = current._meta.get_field(name)
-        except Exception:  # noqa: BLE001 - a form-only field has nothing stored to compare
+        except FieldDoesNotExist:  # a form-only field has nothing stored to compare
             continue
         if isinstance(model_field, FileField):
             continue  # an upload cannot be shown side by side; its name is in the history

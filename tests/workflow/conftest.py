@@ -12,6 +12,11 @@ def _member(django_user_model, username, group_name):
     return user
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def author(django_user_model):
     return _member(django_user_model, "author", AUTHORS)
