@@ -47,12 +47,12 @@ def can_publish(user, model):
 
 
 def translated_fields(model):
-    """The translated field names of a model, in declaration order (`title`, `summary`…)."""
+    """The translated field names of a model, in the model's field order (`title`, `summary`…)."""
     try:
         options = translator.get_options_for_model(model)
     except NotRegistered:
         return []
-    return list(options.fields)
+    return [field.name for field in model._meta.fields if field.name in options.fields]
 
 
 def translated_columns(model, language):
