@@ -3,9 +3,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from reversion.admin import VersionAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
 from hamleh import admin_report
+from hamleh.admin_workflow import WorkflowAdminMixin
 from hamleh.models import Status, Topic
 
 admin.site.site_header = _("Hamleh administration")
@@ -80,8 +81,9 @@ def topic_inline(content_model):
     return type(f"{content_model.__name__}TopicInline", (TopicInline,), {"model": content_model.topics.through})
 
 
-class PublishableAdmin(TranslatedInputsMixin, VersionAdmin, TabbedTranslationAdmin):
-    """The shared change list and form of every public content type; history through django-reversion."""
+class PublishableAdmin(WorkflowAdminMixin, TranslatedInputsMixin, CompareVersionAdmin, TabbedTranslationAdmin):
+    """The shared change list and form of every public content type; history through django-reversion
+    (with reversion-compare's compare view); roles, preview, locking: hamleh.admin_workflow."""
 
     list_display = ("title", "status", "publish_at", "is_public_now", "featured")
     list_filter = ("status", "featured", "topics")
@@ -112,14 +114,14 @@ class PublishableAdmin(TranslatedInputsMixin, VersionAdmin, TabbedTranslationAdm
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         for item in queryset:
             item.status = Status.PUBLISHED
             item.updated_by = request.user
             item.save()
 
-    @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
+    @admin.action(description=_("Return the selected items to draft"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
         for item in queryset:
             item.status = Status.DRAFT

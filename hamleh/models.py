@@ -1,5 +1,7 @@
 """What every section shares: topics and the publishable base of all public content."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -70,6 +72,13 @@ class Publishable(InvalidatesPublicPages, models.Model):
         help_text=_("A published item is public only from this moment (Jerusalem time)."),
     )
     featured = models.BooleanField(_("featured"), default=False)
+    # Optimistic locking: a new random token on every save. A form carries the token
+    # it was opened with and is refused if someone else saved in between. Random,
+    # not a counter, so restoring an old revision can never make a stale form match.
+    version_token = models.UUIDField(_("version"), default=uuid.uuid4, editable=False)
+    # When each language's translated columns last changed: {"ar": ISO time, "en": ...}.
+    # The translation status board compares them with the Arabic source.
+    translation_edited_at = models.JSONField(_("translations last edited"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     created_by = models.ForeignKey(
@@ -97,6 +106,8 @@ class Publishable(InvalidatesPublicPages, models.Model):
         abstract = True
         ordering = ["-publish_at", "-pk"]
         get_latest_by = "publish_at"
+        # `publish_<model>`: publishing, scheduling and unpublishing are for editors.
+        default_permissions = ("add", "change", "delete", "view", "publish")
 
     def __str__(self):
         return self.title
@@ -109,7 +120,23 @@ class Publishable(InvalidatesPublicPages, models.Model):
             value = getattr(self, column, None)
             if value:
                 setattr(self, column, clean_html(value))
+        from hamleh.workflow import stamp_translations
+
+        self.version_token = uuid.uuid4()
+        changed = stamp_translations(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            stamped = ["translation_edited_at"] if changed else []
+            kwargs["update_fields"] = {*update_fields, "version_token", *stamped}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        from hamleh.workflow import remember_translations
+
+        remember_translations(instance)
+        return instance
 
     @property
     def is_published(self):

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "reversion",
+    "reversion_compare",
     "hamleh",
     "publications",
     "campaigns",

@@ -1,0 +1,44 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from hamleh.roles import ADMINISTRATORS, AUTHORS, EDITORS
+
+
+def _member(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-test-password-1")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def author(django_user_model):
+    return _member(django_user_model, "author", AUTHORS)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return _member(django_user_model, "editor", EDITORS)
+
+
+@pytest.fixture
+def administrator(django_user_model):
+    return _member(django_user_model, "administrator", ADMINISTRATORS)
+
+
+@pytest.fixture
+def author_client(client, author):
+    client.force_login(author)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
