@@ -1,10 +1,12 @@
+from urllib.parse import quote
+
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.views import View
 
 from campaigns.models import Campaign
+from hamleh.media import ascii_filename
 from hamleh.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
 from publications.models import Article, Publication, PublicationFile
@@ -55,11 +57,19 @@ class PublicationDownloadView(View):
         except (FileNotFoundError, OSError) as error:
             raise Http404 from error
         if count:
+            # One UPDATE … SET download_count = download_count + 1: no lost count under concurrency.
             PublicationFile.objects.filter(pk=edition.pk).update(download_count=F("download_count") + 1)
-        filename = f"{slugify(publication.slug) or 'publication'}-{edition.language}.pdf"
-        response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+        response = FileResponse(handle, content_type="application/pdf")
+        response["Content-Disposition"] = attachment_header(
+            edition.download_filename(), fallback=ascii_filename(publication.slug, edition.language, extension="pdf")
+        )
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+def attachment_header(filename, fallback):
+    """`attachment` with an ASCII name for old clients and the exact UTF-8 name (RFC 6266 / 5987)."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 class ArticleListView(PublicListView):
