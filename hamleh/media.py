@@ -413,8 +413,10 @@ def validate_pdf_upload(value):
 
 
 class _CleanNameMixin:
-    """The client's file name is cleaned before anything else looks at it (and
-    is never used for storage: the models build their own names)."""
+    """The client's file name is cleaned before anything looks at it (no path, no
+    control or bidi-override character, capped length; Django's upload parser
+    already drops non-printable characters). It is never used for storage: the
+    models build their own names."""
 
     def __init__(self, **kwargs):
         kwargs["max_length"] = None
