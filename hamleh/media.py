@@ -138,9 +138,18 @@ class ImageInfo:
         return IMAGE_FORMATS[self.format]
 
 
+def _read_small(upload):
+    """The upload's bytes in memory (its size was checked first), so that Pillow
+    closing its file never closes the upload itself."""
+    upload.seek(0)
+    try:
+        return io.BytesIO(upload.read())
+    finally:
+        upload.seek(0)
+
+
 def _open_image(upload):
     """Open (header only) an allowed image format, refusing bombs before any decoding."""
-    upload.seek(0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -185,18 +194,15 @@ def inspect_image(upload):
     if cached is not None:
         return cached
     _check_size(upload, MAX_IMAGE_BYTES)
-    image = _open_image(upload)
-    try:
-        image.load()
-    except Exception as error:  # noqa: BLE001 - whatever the decoder says, the file is damaged
-        raise ValidationError(
-            _("The image is damaged or incomplete and cannot be read. Export it again and upload the new file."),
-            code="damaged_image",
-        ) from error
-    finally:
-        upload.seek(0)
-    info = ImageInfo(image.format, *image.size)
-    image.close()
+    with _open_image(_read_small(upload)) as image:
+        try:
+            image.load()
+        except Exception as error:  # noqa: BLE001 - whatever the decoder says, the file is damaged
+            raise ValidationError(
+                _("The image is damaged or incomplete and cannot be read. Export it again and upload the new file."),
+                code="damaged_image",
+            ) from error
+        info = ImageInfo(image.format, *image.size)
     upload._hamleh_image_info = info
     return info
 
@@ -252,12 +258,10 @@ def sanitize_image(upload):
     can follow; colours are converted to sRGB when a profile was embedded.
     """
     info = inspect_image(upload)
-    upload.seek(0)
-    with Image.open(upload, formats=[info.format]) as original:
+    with Image.open(_read_small(upload), formats=[info.format]) as original:
         upright = ImageOps.exif_transpose(original)
         pixels = _normalise_mode(_to_srgb(upright), info.format)
         clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
-    upload.seek(0)
     output = io.BytesIO()
     clean.save(output, format=info.format, **_save_kwargs(info.format))
     return CleanImage(output.getvalue(), ImageInfo(info.format, *clean.size))
