@@ -50,8 +50,12 @@ class PublicationDownloadView(View):
 
     def serve(self, request, slug, file_language, count):
         publications = Publication.objects.all() if request.user.is_staff else Publication.objects.published()
-        publication = get_object_or_404(publications, slug=slug)
-        edition = get_object_or_404(PublicationFile, publication=publication, language=file_language)
+        edition = get_object_or_404(
+            PublicationFile.objects.select_related("publication").filter(publication__in=publications),
+            publication__slug=slug,
+            language=file_language,
+        )
+        publication = edition.publication
         try:
             handle = edition.file.open("rb")
         except (FileNotFoundError, OSError) as error:
