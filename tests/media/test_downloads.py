@@ -183,3 +183,18 @@ def test_admin_bulk_delete_removes_files(staff_client, django_capture_on_commit_
 )
 def test_clean_filename(name, expected):
     assert media.clean_filename(name) == expected
+
+
+def test_media_origin_is_allowed_for_images_only(settings):
+    import importlib
+
+    from hamleh import middleware
+
+    settings.MEDIA_ORIGIN = "https://media.example.org"
+    try:
+        module = importlib.reload(middleware)
+        assert "img-src 'self' data: https://media.example.org;" in module.PUBLIC_CSP
+        assert module.PUBLIC_CSP.count("media.example.org") == 1
+    finally:
+        settings.MEDIA_ORIGIN = ""
+        importlib.reload(middleware)
