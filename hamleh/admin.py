@@ -5,6 +5,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
+from hamleh.admin_protected import ProtectedItemsAdminMixin
 from hamleh.models import Status, Topic
 
 admin.site.site_header = _("Hamleh administration")
@@ -126,7 +127,7 @@ class PublishableAdmin(TranslatedInputsMixin, VersionAdmin, TabbedTranslationAdm
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslatedAdmin):
+class TopicAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_ar", "name_en", "name_he", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

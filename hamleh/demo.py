@@ -33,7 +33,7 @@ from trainings.models import Event, Training
 
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-COVER_SIZE = (800, 450)
+COVER_SIZE = (640, 360)
 ANNOUNCE_AHEAD = datetime.timedelta(days=14)
 
 
@@ -93,9 +93,10 @@ def _differs(obj, values):
     return False
 
 
-def upsert(model, lookup, values, result):
-    """`update_or_create`, skipped when the stored row already says the same."""
-    current = model.objects.filter(**lookup).first()
+def upsert(model, lookup, values, result, current=None):
+    """`update_or_create`, skipped when the stored row (`current`, looked up if not given) already says the same."""
+    if current is None:
+        current = model.objects.filter(**lookup).first()
     if current is not None and not _differs(current, values):
         result.count(created=False, changed=False)
         return current
@@ -152,9 +153,9 @@ def _draw_bars(draw, rng, width, height, light, soft):
 
 def _draw_rings(draw, rng, width, height, light, soft):
     cx, cy = rng.randint(width // 3, 2 * width // 3), rng.randint(height // 3, 2 * height // 3)
-    for index, radius in enumerate(range(60, width, 70)):
+    for index, radius in enumerate(range(40, width, 56)):
         draw.ellipse(
-            [cx - radius, cy - radius, cx + radius, cy + radius], outline=light if index % 2 else soft, width=16
+            [cx - radius, cy - radius, cx + radius, cy + radius], outline=light if index % 2 else soft, width=12
         )
 
 
@@ -162,26 +163,26 @@ def _draw_hashtag(draw, rng, width, height, light, soft):
     cx, cy, size = width // 2, height // 2, height // 3
     slant = size // 4
     for dx in (-size // 2, size // 2):
-        draw.line([cx + dx + slant, cy - size, cx + dx - slant, cy + size], fill=light, width=44)
+        draw.line([cx + dx + slant, cy - size, cx + dx - slant, cy + size], fill=light, width=34)
     for dy in (-size // 3, size // 3):
-        draw.line([cx - size, cy + dy, cx + size, cy + dy], fill=light, width=44)
+        draw.line([cx - size, cy + dy, cx + size, cy + dy], fill=light, width=34)
     for _ in range(14):
         x, y = rng.randrange(width), rng.randrange(height)
-        draw.ellipse([x - 9, y - 9, x + 9, y + 9], fill=soft)
+        draw.ellipse([x - 7, y - 7, x + 7, y + 7], fill=soft)
 
 
 def _draw_dots(draw, rng, width, height, light, soft):
     for column in range(10):
         for row in range(6):
-            x, y = 50 + column * 78, 45 + row * 72
-            radius = 22 if rng.random() < 0.25 else 10
-            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=light if radius > 10 else soft)
+            x, y = 40 + column * 62, 35 + row * 58
+            radius = 18 if rng.random() < 0.25 else 8
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=light if radius > 8 else soft)
 
 
 def _draw_triangles(draw, rng, width, height, light, soft):
     for index in range(5):
-        x = rng.randint(0, width - 200)
-        base = rng.randint(180, 360)
+        x = rng.randint(0, width - 160)
+        base = rng.randint(140, 290)
         draw.polygon(
             [(x, height), (x + base, height), (x + base // 2, height - base)], fill=soft if index % 2 else light
         )
@@ -204,7 +205,7 @@ def cover_jpeg(section, slug):
     draw = ImageDraw.Draw(image)
     DRAWERS[section](draw, rng, *COVER_SIZE, LIGHT, _mix(background, LIGHT, 0.45))
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80)
+    image.save(buffer, "JPEG", quality=78)
     return buffer.getvalue()
 
 
@@ -219,12 +220,9 @@ def cover_alt(section, slug):
     )
 
 
-def attach_cover(item, section, result):
-    if _file_missing(item.cover_image):
-        data = cover_jpeg(section, item.slug)
-        item.cover_image.save(f"{item.slug}.jpg", ContentFile(data), save=False)
-        type(item).objects.filter(pk=item.pk).update(cover_image=item.cover_image.name)
-        result.files += 1
+def existing_by_slug(model, items):
+    """The rows already stored for these items, in one query."""
+    return {obj.slug: obj for obj in model.objects.filter(slug__in=[data["slug"] for data in items])}
 
 
 # ---------------------------------------------------------------------------
@@ -276,10 +274,15 @@ def _announced(data, natural):
     return moment(content.ANNOUNCED_ON) if data.get("announced") else natural
 
 
-def _save_publishable(model, section, data, publish_at, extra, topics, result):
-    values = _publishable_values(section, data, publish_at)
-    item = upsert(model, {"slug": data["slug"]}, {**values, **extra}, result)
-    attach_cover(item, section, result)
+def _save_publishable(model, section, data, publish_at, extra, topics, result, existing):
+    slug = data["slug"]
+    values = {**_publishable_values(section, data, publish_at), **extra}
+    current = existing.get(slug)
+    if current is None or _file_missing(current.cover_image):
+        # Drawn once; saved through the ImageField with the row.
+        values["cover_image"] = ContentFile(cover_jpeg(section, slug), name=f"{slug}.jpg")
+        result.files += 1
+    item = upsert(model, {"slug": slug}, values, result, current)
     item.topics.set([topics[slug] for slug in data.get("topics", [])])
     return item
 
@@ -312,6 +315,7 @@ def load_organizations(result):
 
 def load_publications(topics, series, result):
     publications = {}
+    existing = existing_by_slug(Publication, content.PUBLICATIONS)
     for data in content.PUBLICATIONS:
         extra = {
             "kind": data["kind"],
@@ -320,7 +324,7 @@ def load_publications(topics, series, result):
             **translated(authors=content.AUTHORS, edition=data.get("edition", {})),
         }
         item = _save_publishable(
-            Publication, "publications", data, morning(data["published_on"]), extra, topics, result
+            Publication, "publications", data, morning(data["published_on"]), extra, topics, result, existing
         )
         attach_files(item, data, result)
         publications[data["slug"]] = item
@@ -329,6 +333,7 @@ def load_publications(topics, series, result):
 
 def load_campaigns(topics, organizations, publications, result):
     campaigns = {}
+    existing = existing_by_slug(Campaign, content.CAMPAIGNS)
     for data in content.CAMPAIGNS:
         extra = {
             "scope": data["scope"],
@@ -339,7 +344,7 @@ def load_campaigns(topics, organizations, publications, result):
             **translated(cta_label=data["cta_label"]),
         }
         publish_at = _announced(data, morning(data["start_date"]))
-        campaign = _save_publishable(Campaign, "campaigns", data, publish_at, extra, topics, result)
+        campaign = _save_publishable(Campaign, "campaigns", data, publish_at, extra, topics, result, existing)
         campaign.targets.set([organizations[slug] for slug in data["targets"]])
         campaign.partners.set([organizations[slug] for slug in data["partners"]])
         campaign.related_publications.set([publications[slug] for slug in data["related_publications"]])
@@ -356,6 +361,7 @@ def load_campaigns(topics, organizations, publications, result):
 
 def load_trainings(topics, result):
     trainings = {}
+    existing = existing_by_slug(Training, content.TRAININGS)
     for data in content.TRAININGS:
         extra = {
             "format": data["format"],
@@ -368,7 +374,9 @@ def load_trainings(topics, result):
             **translated(location=data["location"]),
         }
         publish_at = _announced(data, morning(data["start_date"]) - ANNOUNCE_AHEAD)
-        trainings[data["slug"]] = _save_publishable(Training, "trainings", data, publish_at, extra, topics, result)
+        trainings[data["slug"]] = _save_publishable(
+            Training, "trainings", data, publish_at, extra, topics, result, existing
+        )
     return trainings
 
 
@@ -392,7 +400,9 @@ def all_events():
 
 def load_events(topics, result):
     events = {}
-    for data in all_events():
+    every_event = list(all_events())
+    existing = existing_by_slug(Event, every_event)
+    for data in every_event:
         starts_at = moment(data["starts_at"])
         extra = {
             "kind": data["kind"],
@@ -406,14 +416,15 @@ def load_events(topics, result):
             **translated(venue=data["venue"], speakers=data.get("speakers", {})),
         }
         publish_at = _announced(data, starts_at - ANNOUNCE_AHEAD)
-        events[data["slug"]] = _save_publishable(Event, "events", data, publish_at, extra, topics, result)
+        events[data["slug"]] = _save_publishable(Event, "events", data, publish_at, extra, topics, result, existing)
     return events
 
 
 def load_articles(topics, publications, campaigns, trainings, events, result):
+    existing = existing_by_slug(Article, content.ARTICLES)
     for data in content.ARTICLES:
         item = _save_publishable(
-            Article, "news", data, moment(data["publish_at"]), {"kind": data["kind"]}, topics, result
+            Article, "news", data, moment(data["publish_at"]), {"kind": data["kind"]}, topics, result, existing
         )
         item.related_publications.set([publications[slug] for slug in data.get("related_publications", [])])
         item.related_campaigns.set([campaigns[slug] for slug in data.get("related_campaigns", [])])

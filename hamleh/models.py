@@ -1,6 +1,7 @@
 """What every section shares: topics and the publishable base of all public content."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -92,6 +93,10 @@ class Publishable(models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # (start, end) field names of a period whose end may not come before its start;
+    # the database constraint keeps the fact, `clean` puts the message on the end field.
+    PERIOD = None
+
     class Meta:
         abstract = True
         ordering = ["-publish_at", "-pk"]
@@ -109,6 +114,13 @@ class Publishable(models.Model):
             if value:
                 setattr(self, column, clean_html(value))
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.PERIOD:
+            start, end = (getattr(self, name) for name in self.PERIOD)
+            if start is not None and end is not None and end < start:
+                raise ValidationError({self.PERIOD[1]: _("The end cannot be before the start.")})
 
     @property
     def is_published(self):
