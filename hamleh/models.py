@@ -121,6 +121,10 @@ class Publishable(InvalidatesPublicPages, models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # (start, end) field names of a period whose end may not come before its start;
+    # the database constraint keeps the fact, `clean` puts the message on the end field.
+    PERIOD = None
+
     class Meta:
         abstract = True
         ordering = ["-publish_at", "-pk"]
@@ -176,10 +180,15 @@ class Publishable(InvalidatesPublicPages, models.Model):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.cover_image and not (getattr(self, "cover_alt_ar", None) or "").strip():
-            raise ValidationError(
-                {"cover_alt_ar": _("Describe the cover image (at least in Arabic) for people who cannot see it.")}
-            )
+            errors["cover_alt_ar"] = _("Describe the cover image (at least in Arabic) for people who cannot see it.")
+        if self.PERIOD:
+            start, end = (getattr(self, name) for name in self.PERIOD)
+            if start is not None and end is not None and end < start:
+                errors[self.PERIOD[1]] = _("The end cannot be before the start.")
+        if errors:
+            raise ValidationError(errors)
 
     def _store_new_cover(self):
         """A new upload is stored re-encoded (upright, without metadata) under a clean name."""
