@@ -14,6 +14,7 @@ from hamleh.models import Topic
 from hamleh.sections import SECTIONS, home_figures
 
 RELATED_LIMIT = 3
+FEATURED_LIMIT = 3
 
 
 def language_redirect(request):
@@ -146,7 +147,7 @@ class HomeView(TemplateView):
         featured = []
         for section in SECTIONS:
             featured.extend(section.model.objects.published().filter(featured=True)[:2])
-        context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:4]
+        context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
         context["figures"] = home_figures(timezone.localdate())
         return context
 
