@@ -6,6 +6,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from reversion.admin import VersionAdmin
 
 from hamleh.models import Status, Topic
+from hamleh.search_admin import SearchIndexAdminMixin
 
 admin.site.site_header = _("Hamleh administration")
 admin.site.site_title = _("Hamleh")
@@ -78,7 +79,7 @@ def topic_inline(content_model):
     return type(f"{content_model.__name__}TopicInline", (TopicInline,), {"model": content_model.topics.through})
 
 
-class PublishableAdmin(TranslatedInputsMixin, VersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(SearchIndexAdminMixin, TranslatedInputsMixin, VersionAdmin, TabbedTranslationAdmin):
     """The shared change list and form of every public content type; history through django-reversion."""
 
     list_display = ("title", "status", "publish_at", "is_public_now", "featured")
