@@ -61,70 +61,10 @@ HEBREW_MIN_STEM = 3
 HEBREW_PLURALS = ("ימ", "ות")  # ים with its final mem made regular by `normalise`
 
 # Words that carry no meaning on their own, in their normalised form; dropped from index and queries.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "this",
-        "that",
-        "these",
-        "those",
-        "was",
-        "were",
-        "في",
-        "من",
-        "علي",
-        "الي",
-        "عن",
-        "مع",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "التي",
-        "الذي",
-        "الذين",
-        "او",
-        "ثم",
-        "ان",
-        "قد",
-        "ما",
-        "لا",
-        "و",
-        "ف",
-        "ب",
-        "ل",
-        "ك",
-        "של",
-        "את",
-        "על",
-        "עם",
-        "גם",
-        "או",
-        "כי",
-        "זה",
-        "זו",
-        "הוא",
-        "היא",
-    ]
-)
+_ENGLISH_STOPWORDS = "a an and are as at be by for from in is it of on or the to with this that these those was were"
+_ARABIC_STOPWORDS = "في من علي الي عن مع هذا هذه ذلك تلك التي الذي الذين او ثم ان قد ما لا و ف ب ل ك"
+_HEBREW_STOPWORDS = "של את על עם גם או כי זה זו הוא היא"
+STOPWORDS = frozenset(" ".join((_ENGLISH_STOPWORDS, _ARABIC_STOPWORDS, _HEBREW_STOPWORDS)).split(" "))
 
 _local = threading.local()
 
