@@ -160,8 +160,7 @@ def index_objects(objects, related_names=None, batch_size=1000):
     related_names = related_names or {}
     documents = [build_document(obj, related_names.get(obj.pk, [])) for obj in objects]
     created = SearchDocument.objects.bulk_create(documents, batch_size=batch_size)
-    if is_postgresql():
-        refresh_vectors(SearchDocument.objects.filter(search_vector__isnull=True))
+    refresh_vectors(SearchDocument.objects.filter(pk__in=[document.pk for document in created]))
     return created
 
 

@@ -40,7 +40,13 @@ _LETTERS = {
     ord("ף"): "פ",
     ord("ץ"): "צ",
 }
-_TRANSLATE = _DIGITS | _LETTERS
+# Combining marks (tashkeel, niqqud, accents once decomposed) and invisible format and control characters.
+_DROPPED = {
+    code: None
+    for code in range(0x10000)
+    if unicodedata.category(chr(code)) in {"Mn", "Me", "Cf", "Cc", "Cs", "Co"} and not chr(code).isspace()
+}
+_TRANSLATE = _DROPPED | _DIGITS | _LETTERS
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 # A run of letters as written, diacritics, tatweel and invisible joiners included: used to find
@@ -84,8 +90,9 @@ def normalise(text):
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", str(text)))
     # Decomposing splits the hamza and madda off their seats (أ → ا + ٔ) and accents off Latin letters.
     text = unicodedata.normalize("NFD", text)
-    text = "".join(char for char in text if unicodedata.category(char) not in {"Mn", "Me", "Cf", "Cc", "Cs", "Co"})
     text = text.translate(_TRANSLATE)
+    if not text.isascii():  # marks outside the first plane, rare
+        text = "".join(char for char in text if ord(char) < 0x10000 or unicodedata.category(char)[0] not in "MC")
     text = unicodedata.normalize("NFC", text).casefold()
     return _SPACES.sub(" ", text).strip()
 
