@@ -16,6 +16,7 @@ however large the site grows; the page then says "more than …".
 
 import html
 import os
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -40,6 +41,9 @@ NAMED_RELATIONS = ("targets", "partners")  # organisations a campaign targets or
 WEIGHTED_COLUMNS = (("title_terms", "A"), ("summary_terms", "B"), ("body_terms", "C"), ("extra_terms", "D"))
 
 
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|td|th|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
 def is_postgresql():
     return connection.vendor == "postgresql"
 
@@ -59,7 +63,9 @@ def _values(obj, field):
 
 
 def _plain(value):
-    return html.unescape(strip_tags(value or "")).strip()
+    """Rich text as plain text, blocks kept apart by a space."""
+    spaced = BLOCK_END.sub(" ", value or "")
+    return " ".join(html.unescape(strip_tags(spaced)).split())
 
 
 def _terms(*texts):

@@ -63,8 +63,6 @@ class SearchResults:
         }
         if not text:
             return context
-        if not self.search.terms:
-            self.notices.append(_("Your search has no word to look for. Try a word or two."))
         base = self.documents()
         paginator = Paginator(self.search.documents(base), self.per_page, allow_empty_first_page=True)
         if paginator.count == 0 and self.search.terms:

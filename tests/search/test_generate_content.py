@@ -31,3 +31,11 @@ def test_generates_indexed_multilingual_items_in_every_section():
 def test_rejects_a_bad_count():
     with pytest.raises(CommandError):
         call_command("generate_content", count=0)
+
+
+def test_rebuild_search_index_restores_missing_entries():
+    call_command("generate_content", count=10, seed=4, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    SearchDocument.objects.all().delete()
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchDocument.objects.count() == 10
+    assert Search.parse("digital").documents().exists()
