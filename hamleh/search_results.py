@@ -2,8 +2,8 @@
 
 Whatever the input (empty, very long, punctuation, query syntax, SQL, mixed scripts, a lone combining
 mark), the outcome is a normal page; problems become notices. A page costs a fixed number of queries:
-a count and a page of `SearchDocument`s, which carry all a result shows (two more when nothing matched
-and the misspelling fallback runs, on PostgreSQL).
+the ranked ids of the matches (at most MAX_CANDIDATES), then the page's `SearchDocument`s, which carry
+all a result shows (one more when nothing matched and the misspelling fallback runs, on PostgreSQL).
 """
 
 from dataclasses import dataclass
@@ -63,22 +63,24 @@ class SearchResults:
         }
         if not text:
             return context
+        # One query ranks the matches (at most MAX_CANDIDATES ids), one reads the page's entries.
         base = self.documents()
-        paginator = Paginator(self.search.documents(base), self.per_page, allow_empty_first_page=True)
-        if paginator.count == 0 and self.search.terms:
-            similar = Paginator(self.search.similar_documents(base), self.per_page, allow_empty_first_page=True)
-            if similar.count:
-                paginator, self.fuzzy = similar, True
+        ranked = list(self.search.documents(base).values_list("pk", flat=True))
+        if not ranked and self.search.terms:
+            ranked = list(self.search.similar_documents(base).values_list("pk", flat=True))
+            self.fuzzy = bool(ranked)
+        paginator = Paginator(ranked, self.per_page, allow_empty_first_page=True)
         page = paginator.get_page(self.page_param)
         if self.page_param is not None and str(page.number) != self.page_param:
             self.notices.append(_("That page does not exist; here is page %(number)s.") % {"number": page.number})
         stems = self.search.stems
+        documents = SearchDocument.objects.in_bulk(list(page.object_list))
         context.update(
             {
                 "paginator": paginator,
                 "page_obj": page,
                 "is_paginated": page.has_other_pages(),
-                "results": [self.result(document, stems) for document in page.object_list],
+                "results": [self.result(documents[pk], stems) for pk in page.object_list if pk in documents],
                 "result_count": paginator.count,
                 "capped": paginator.count >= MAX_CANDIDATES,
                 "fuzzy": self.fuzzy,
