@@ -124,8 +124,8 @@ def write_report(figures, sizes, runs):
     lines += [
         "",
         "Why it stays flat: the stemmed words of every item are kept in one GIN-indexed `tsvector` column,",
-        "written when the item is saved; a query ranks at most the 1,000 newest matches (the page then says",
-        '"more than 1,000 results"), and a results page reads only the index table (a count and one page),',
+        "written when the item is saved; a query ranks at most the 500 newest matches (the page then says",
+        '"more than 500 results"), and a results page reads only the index table (ranked ids, then one page),',
         "whatever the number of items or sections. The trigram fallback runs only when nothing matched.",
         "",
     ]

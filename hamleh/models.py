@@ -172,7 +172,7 @@ class SearchDocument(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
-    section = models.CharField(_("section"), max_length=20, db_index=True)
+    section = models.CharField(_("section"), max_length=20)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(_("publish at"))
     title_terms = models.TextField(blank=True)
@@ -192,7 +192,10 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_one_per_item")
         ]
-        indexes = [models.Index(fields=["status", "publish_at"], name="search_doc_published")]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="search_doc_published"),
+            models.Index(fields=["section", "status", "publish_at"], name="search_doc_section_published"),
+        ]
 
     def __str__(self):
         return f"{self.section} #{self.object_id}"

@@ -10,7 +10,7 @@ Words are normalised and stemmed by `hamleh.text`, the same way for stored text 
 - SQLite: the same stems matched as whole words in the term columns; titles first, then newest.
 
 A query word matches when the document holds any of its stems; every word of the query must match.
-At most `MAX_CANDIDATES` matches are ranked (the newest ones), so the cost of a results page stays flat
+At most `MAX_CANDIDATES` (500) matches are ranked (the newest ones), so the cost of a results page stays flat
 however large the site grows; the page then says "more than …".
 """
 
@@ -33,7 +33,7 @@ from hamleh.text import WRITTEN_WORD, analyse, query_terms, word_stems, words
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
-MAX_CANDIDATES = 1000
+MAX_CANDIDATES = 500
 DISPLAY_TEXT_LENGTH = 2000
 # Fields some content types have besides the shared ones; their words are weighted like topics.
 EXTRA_FIELDS = ("authors", "edition", "location", "venue", "speakers", "hashtag", "cta_label")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from hamleh.models import SearchDocument, Status
+from publications.models import Article
 from tests.factories import make_article, make_campaign, make_event, make_publication, make_training
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +200,16 @@ def test_the_results_page_costs_a_fixed_number_of_queries(client, django_assert_
     SearchDocument.objects.all().delete()
     many = queries_for_results_page(client, 40)
     assert few == many == 2  # one count, one page of index entries: nothing per result or per section
+
+
+def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monkeypatch):
+    monkeypatch.setattr("hamleh.search.MAX_CANDIDATES", 3)
+    monkeypatch.setattr("hamleh.search_results.MAX_CANDIDATES", 3)
+    for number in range(5):
+        make_article(title_ar=f"تقرير {number}", publish_at=timezone.now() - datetime.timedelta(days=number + 1))
+    response, html = get(client, q="تقرير")
+    assert response.context["capped"] is True
+    assert [result.url.rstrip("/").rsplit("/", 1)[-1] for result in response.context["results"]] == [
+        article.slug for article in Article.objects.order_by("-publish_at")[:3]
+    ]
+    assert "result-count" in html
