@@ -6,7 +6,8 @@ import zoneinfo
 import icalendar
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from hamleh.models import Status
 from tests.factories import make_event
@@ -68,7 +69,8 @@ def test_events_calendar_lists_upcoming_and_recent_events_in_jerusalem_time(clie
     assert forum_event.decoded("DTSTAMP").tzinfo is not None
     (vtimezone,) = calendar.walk("VTIMEZONE")
     assert str(vtimezone["TZID"]) == "Asia/Jerusalem"
-    assert events[0]["LOCATION"] == "Online"
+    with translation.override(language):
+        assert events[0]["LOCATION"] == gettext("Online")
 
 
 def test_event_uid_is_stable_across_an_edit_and_a_slug_change(client, traveller):

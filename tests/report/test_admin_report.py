@@ -58,7 +58,8 @@ def test_csv_export(staff_client):
     assert campaign_row[5] == "فيسبوك"
 
 
-def test_a_bad_period_shows_the_message_instead_of_a_file(staff_client):
+def test_a_bad_period_shows_the_message_instead_of_a_file(staff_client, settings):
+    settings.LANGUAGE_CODE = "en"  # the admin's language when the browser asks for none
     response = staff_client.get(
         reverse("admin:activity_report"), {"from": "2021-06-30", "to": "2021-01-01", "export": "csv"}
     )

@@ -42,3 +42,9 @@ def author_client(client, author):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def admin_in_english(settings):
+    """These tests read the admin's messages in English, the language of the source strings."""
+    settings.LANGUAGE_CODE = "en"
