@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
 
+from tests.auth import login_verified
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -26,7 +28,8 @@ def arabic_by_default():
 
 @pytest.fixture
 def staff_client(client, django_user_model):
+    """A superuser signed in with a verified second factor (see tests/auth.py)."""
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-test-password-1")
-    client.force_login(user)
+    login_verified(client, user)
     client.user = user
     return client
