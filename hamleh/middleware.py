@@ -2,8 +2,6 @@ import base64
 import hashlib
 import re
 
-from django.conf import settings
-
 # Public pages need no inline script, no inline style and no third-party origin at all.
 PUBLIC_CSP = "; ".join(
     [

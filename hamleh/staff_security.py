@@ -16,3 +16,35 @@ def client_ip(request):
         if addresses:
             return addresses[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+RECOVERY_DEVICE_NAME = "recovery codes"
+AUTHENTICATOR_DEVICE_NAME = "authenticator app"
+
+
+def enrol_two_factor(user, *, recovery_codes=10, replace=False):
+    """Give `user` a new authenticator-app key and a fresh set of single-use recovery codes.
+
+    Returns (totp_device, [recovery codes]). All in one transaction: on any
+    error nothing is saved. Without `replace`, a user who already has a device
+    is refused (enrolling again would lock their current phone out).
+    """
+    from django.db import transaction
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        existing = TOTPDevice.objects.filter(user=user)
+        if existing.exists() and not replace:
+            raise AlreadyEnrolled(user)
+        existing.delete()
+        StaticDevice.objects.filter(user=user).delete()
+        totp = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_DEVICE_NAME, confirmed=True)
+        static = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+        codes = [StaticToken.random_token() for _ in range(recovery_codes)]
+        StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
+    return totp, codes
+
+
+class AlreadyEnrolled(Exception):
+    pass
