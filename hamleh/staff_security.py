@@ -48,3 +48,16 @@ def enrol_two_factor(user, *, recovery_codes=10, replace=False):
 
 class AlreadyEnrolled(Exception):
     pass
+
+
+def device_for_token(user, token):
+    """The device a code typed at sign-in belongs to: digits are an authenticator-app
+    code, anything else a recovery code."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    token = (token or "").strip()
+    if not token:
+        return None
+    model = TOTPDevice if token.isdigit() else StaticDevice
+    return model.objects.filter(user=user, confirmed=True).first()
