@@ -191,7 +191,12 @@ def test_editor_cannot_reach_user_management(client, django_user_model):
     login_verified(client, editor)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/publications/publication/").status_code == 200
-    user_pages = ("/admin/auth/user/", "/admin/auth/user/add/", "/admin/auth/group/", f"/admin/auth/user/{editor.pk}/")
+    user_pages = (
+        "/admin/auth/user/",
+        "/admin/auth/user/add/",
+        "/admin/auth/group/",
+        f"/admin/auth/user/{editor.pk}/change/",
+    )
     for url in user_pages:
         assert client.get(url).status_code == 403, url
     for url in ("/admin/otp_totp/totpdevice/", "/admin/otp_static/staticdevice/", "/admin/axes/accessattempt/"):
