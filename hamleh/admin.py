@@ -30,6 +30,9 @@ PROSE_EDITOR_CONFIG = {
         "HorizontalRule": True,
         "Link": {"enableTarget": False},
         "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
         "History": True,
     }
 }

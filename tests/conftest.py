@@ -33,3 +33,27 @@ def staff_client(client, django_user_model):
     login_verified(client, user)
     client.user = user
     return client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A reused test database (--reuse-db) may have been emptied by the flush that ends a
+    transactional test of the previous run: put back what the migrations create
+    (content types, permissions and the Editors role)."""
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
+
+    from hamleh.roles import EDITORS, content_permission_codenames
+
+    with django_db_blocker.unblock():
+        if not Group.objects.filter(name=EDITORS).exists():
+            emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+            group = Group.objects.create(name=EDITORS)
+            group.permissions.set(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in content_permission_codenames()
+            )
+            # What serialized_rollback tests start from must include it too.
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()

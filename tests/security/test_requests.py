@@ -172,3 +172,14 @@ def test_fuzzed_query_parameters_never_cause_a_server_error(client, site):
     """Property-based: about 50 random query strings per public URL, none answered with a 500."""
     for name, url in site:
         fuzz(client, name, url)
+
+
+def test_admin_forms_load_nothing_from_other_sites(staff_client):
+    """The admin's scripts and styles (jQuery UI for the translation tabs, the editor) are our own files."""
+    from tests.factories import make_article
+
+    article = make_article()
+    for url in ("/admin/", "/admin/publications/article/add/", f"/admin/publications/article/{article.pk}/change/"):
+        html = staff_client.get(url).content.decode()
+        external = re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"((?:https?:)?//[^\"]+)\"", html)
+        assert not external, f"{url}: {external}"
