@@ -127,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # by itself. The records of failed attempts (username, address, time) are
 # deleted once the cool-off has passed; successful logins are not logged.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "hamleh.staff_security.LoginThrottlingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5

@@ -1,5 +1,6 @@
 """Helpers of the staff login defences (django-axes, django-otp)."""
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 
 
@@ -61,3 +62,17 @@ def device_for_token(user, token):
         return None
     model = TOTPDevice if token.isdigit() else StaticDevice
     return model.objects.filter(user=user, confirmed=True).first()
+
+
+class LoginThrottlingBackend(AxesStandaloneBackend):
+    """django-axes' check of locked-out sign-ins, for sign-ins that come over the web.
+
+    Every web sign-in form (the admin's included) passes the request; `authenticate()`
+    called without one (the shell, `Client.login` in tests) cannot be attempted from
+    outside and is left to the model backend instead of failing.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)

@@ -231,3 +231,11 @@ def test_enrol_command_refuses_unknown_or_non_staff_users(django_user_model, use
     with pytest.raises(CommandError):
         call_command("totp_enrol", username, "--no-qr")
     assert not TOTPDevice.objects.exists()
+
+
+def test_client_login_still_works_for_tests_and_leaves_the_admin_closed(client, staff):
+    """Sign-ins without a request (shell, tests) are not throttled, but give no admin access alone."""
+    assert client.login(username="amal", password=PASSWORD)
+    assert client.get("/admin/").status_code == 302
+    login_verified(client, staff)
+    assert client.get("/admin/").status_code == 200
