@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.cache import InvalidatesPublicPages
-from hamleh.models import Publishable, PublishableQuerySet, TopicLink, constraint_end_not_before_start
+from hamleh.models import (
+    Publishable,
+    PublishableQuerySet,
+    TopicLink,
+    constraint_end_not_before_start,
+    constraint_web_url,
+)
 
 
 class Organization(InvalidatesPublicPages, models.Model):
@@ -26,6 +32,7 @@ class Organization(InvalidatesPublicPages, models.Model):
         ordering = ["slug"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        constraints = [constraint_web_url("website", "organization_website_is_web_url")]
 
     def __str__(self):
         return self.name
@@ -86,7 +93,10 @@ class Campaign(Publishable):
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
         ordering = ["-start_date", "-pk"]
-        constraints = [constraint_end_not_before_start("start_date", "end_date", "campaign_end_not_before_start")]
+        constraints = [
+            constraint_end_not_before_start("start_date", "end_date", "campaign_end_not_before_start"),
+            constraint_web_url("cta_url", "campaign_cta_url_is_web_url"),
+        ]
 
     def get_absolute_url(self):
         return reverse("campaigns:campaign_detail", kwargs={"slug": self.slug})

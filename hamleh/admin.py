@@ -108,8 +108,11 @@ class PublishableAdmin(
     )
     history_fieldset = (_("History"), {"fields": readonly_fields, "classes": ("collapse",)})
 
-    def get_inlines(self, request, obj):
-        return [topic_inline(self.model), *self.inlines]
+    def __init__(self, model, admin_site):
+        # The topics inline is in `inlines` from the start so that django-reversion follows
+        # it: an item recovered after deletion comes back with its topics.
+        self.inlines = [topic_inline(model), *self.inlines]
+        super().__init__(model, admin_site)
 
     @admin.display(boolean=True, description=_("public now"))
     def is_public_now(self, obj):

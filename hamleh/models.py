@@ -244,6 +244,18 @@ def constraint_end_not_before_start(start, end, name):
     )
 
 
+def constraint_web_url(field, name):
+    """A stored link is empty or a web address: no `javascript:` or `data:` link can be saved,
+    whatever the path (admin, import, shell), since templates put it in an href."""
+    return models.CheckConstraint(
+        condition=Q(**{field: ""})
+        | Q(**{f"{field}__istartswith": "https://"})
+        | Q(**{f"{field}__istartswith": "http://"}),
+        name=name,
+        violation_error_message=_("Only web addresses starting with https:// or http:// are allowed."),
+    )
+
+
 class TopicLink(InvalidatesPublicPages, models.Model):
     """Base of the through tables that tie content to topics.
 

@@ -4,6 +4,7 @@ Every variable is listed in `.env.example`. With nothing set the site runs on a
 SQLite file and a local media folder; production sets DATABASE_URL and the rest.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -41,7 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes win.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin site requires a verified second factor (hamleh.admin_site).
+    "hamleh.admin_apps.HamlehAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +56,10 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "reversion_compare",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "hamleh",
     "publications",
     "campaigns",
@@ -72,9 +78,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hamleh.middleware.SecurityHeadersMiddleware",
+    # Near the end, as django-axes requires: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
     # Last: a cache hit returns before any view or query runs.
     "hamleh.middleware.FetchPublicPageMiddleware",
 ]
@@ -126,6 +135,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Staff accounts. Login throttling by django-axes: 5 failures for the same
+# username from the same address lock that pair for 15 minutes, then it unlocks
+# by itself. The records of failed attempts (username, address, time) are
+# deleted once the cool-off has passed; successful logins are not logged.
+AUTHENTICATION_BACKENDS = [
+    "hamleh.staff_security.LoginThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a locked pair unlocks 15 minutes after locking, whatever comes
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "otp_token"]
+AXES_CLIENT_IP_CALLABLE = "hamleh.staff_security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+# Two-factor login (django-otp): a TOTP app, or a single-use recovery code.
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Hamleh")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
 # Languages: Arabic first and the fallback of every translated field.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("he", _("Hebrew"))]
@@ -138,7 +169,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en", "he")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 # jQuery UI is served from our own static files: no request leaves the site.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# (modeltranslation reads these two names without a prefix; the default is a CDN.)
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -186,11 +219,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # Security. Production runs behind a proxy that terminates TLS.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# DJANGO_BEHIND_PROXY=1 only when a proxy that overwrites X-Forwarded-Proto and
+# appends to X-Forwarded-For stands in front (never when clients reach gunicorn directly).
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+# Preload: browsers that have never visited still refuse plain HTTP (no first-visit
+# downgrade). The header only allows listing; submitting the domain to the preload
+# list is a separate, deliberate step (docs in SECURITY.md).
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True

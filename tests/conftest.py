@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
 
+from tests.auth import login_verified
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -32,8 +34,9 @@ def arabic_by_default():
 
 @pytest.fixture
 def staff_client(client, django_user_model):
+    """A superuser signed in with a verified second factor (see tests/auth.py)."""
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-test-password-1")
-    client.force_login(user)
+    login_verified(client, user)
     client.user = user
     return client
 
@@ -42,3 +45,27 @@ def staff_client(client, django_user_model):
 def fast_password_hasher(settings):
     """Hashing with the production work factor takes about a second per user; tests do not need it."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A reused test database (--reuse-db) may have been emptied by the flush that ends a
+    transactional test of the previous run: put back what the migrations create
+    (content types, permissions and the Editors role)."""
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
+
+    from hamleh.roles import EDITORS, content_permission_codenames
+
+    with django_db_blocker.unblock():
+        if not Group.objects.filter(name=EDITORS).exists():
+            emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+            group = Group.objects.create(name=EDITORS)
+            group.permissions.set(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in content_permission_codenames()
+            )
+            # What serialized_rollback tests start from must include it too.
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()

@@ -3,7 +3,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.models import Publishable, PublishableQuerySet, TopicLink, constraint_end_not_before_start
+from hamleh.models import (
+    Publishable,
+    PublishableQuerySet,
+    TopicLink,
+    constraint_end_not_before_start,
+    constraint_web_url,
+)
 
 
 class Training(Publishable):
@@ -52,6 +58,7 @@ class Training(Publishable):
                 name="training_participants_not_negative",
                 violation_error_message=_("The number of participants cannot be negative."),
             ),
+            constraint_web_url("registration_url", "training_registration_url_is_web_url"),
         ]
 
     def get_absolute_url(self):
@@ -107,7 +114,11 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-starts_at", "-pk"]
-        constraints = [constraint_end_not_before_start("starts_at", "ends_at", "event_end_not_before_start")]
+        constraints = [
+            constraint_end_not_before_start("starts_at", "ends_at", "event_end_not_before_start"),
+            constraint_web_url("registration_url", "event_registration_url_is_web_url"),
+            constraint_web_url("recording_url", "event_recording_url_is_web_url"),
+        ]
 
     def get_absolute_url(self):
         return reverse("trainings:event_detail", kwargs={"slug": self.slug})

@@ -1,0 +1,76 @@
+"""What "no executable form" means, checked the way a browser parses the page.
+
+The rendered HTML is parsed with html5lib (the WHATWG parsing algorithm that
+browsers implement), so markup that only turns dangerous after the browser's
+own repairs (mutation XSS) is seen as the browser would see it.
+"""
+
+import re
+
+import html5lib
+
+# Elements that run code, load other documents or change how the page is read.
+FORBIDDEN_ELEMENTS = {
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "style",
+    "base",
+    "template",
+    "noscript",
+    "portal",
+    "xmp",
+    "plaintext",
+    "listing",
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background", "ping"}
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
+# Browsers drop tabs, newlines and control characters inside a scheme ("java\tscript:").
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+NAMESPACE = re.compile(r"^\{[^}]*\}")
+
+
+def _local_name(tag):
+    return NAMESPACE.sub("", tag) if isinstance(tag, str) else ""
+
+
+def executable_findings(html, *, allowed_script_prefix="/static/"):
+    """Every place in `html` where a browser could run code; an empty list means safe."""
+    document = html5lib.parse(html, namespaceHTMLElements=True)
+    findings = []
+    for element in document.iter():
+        name = _local_name(element.tag)
+        if not name:
+            continue
+        namespace = element.tag[1 : element.tag.index("}")] if element.tag.startswith("{") else ""
+        if namespace and namespace != "http://www.w3.org/1999/xhtml":
+            findings.append(f"foreign element <{name}> ({namespace})")
+        if name in FORBIDDEN_ELEMENTS:
+            findings.append(f"<{name}>")
+        if name == "script":
+            src = element.get("src", "")
+            if not src.startswith(allowed_script_prefix) or (element.text or "").strip():
+                findings.append(f"script not from our static files: src={src!r} text={(element.text or '')[:60]!r}")
+        if name == "meta" and element.get("http-equiv", "").lower() == "refresh":
+            findings.append("<meta http-equiv=refresh>")
+        preloads = {"import", "prefetch", "preload", "modulepreload"}
+        off_site = not element.get("href", "").startswith("/")
+        if name == "link" and element.get("rel", "").lower() in preloads and off_site:
+            findings.append(f"<link rel={element.get('rel')}> off-site")
+        for attribute, value in element.attrib.items():
+            attribute_name = _local_name(attribute).lower()
+            if attribute_name.startswith("on"):
+                findings.append(f"event handler {attribute_name}= on <{name}>")
+            if attribute_name in URL_ATTRIBUTES:
+                scheme = _IGNORED_IN_SCHEME.sub("", value).lower()
+                if scheme.startswith(DANGEROUS_SCHEMES):
+                    findings.append(f"{attribute_name}={value[:60]!r} on <{name}>")
+            if attribute_name == "style" and re.search(r"expression\(|url\(|javascript:", value, re.IGNORECASE):
+                findings.append(f"style with code on <{name}>")
+    return findings
