@@ -14,6 +14,7 @@ from django.utils import translation
 from hamleh.sections import SECTIONS
 from publications.models import PublicationFile
 from tests.factories import MAKERS, make_topic
+from tests.media.files import pdf_bytes
 
 EXCLUDED_NAMESPACES = {"admin"}
 EXCLUDED_NAMES = {"media"}  # development-only file serving
@@ -37,7 +38,7 @@ def sample_content():
     items = [maker(slug=f"sample-{section}", topics=[topic]) for section, maker in MAKERS.items()]
     publication = items[0]
     PublicationFile.objects.create(
-        publication=publication, language="ar", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="sample.pdf")
+        publication=publication, language="ar", file=ContentFile(pdf_bytes(pages=1), name="sample.pdf")
     )
     return [topic, *items]
 
