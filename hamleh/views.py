@@ -183,5 +183,3 @@ class SearchView(TemplateView):
             messages.info(self.request, message)
         context["sections"] = SECTIONS
         return context
-
-
