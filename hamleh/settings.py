@@ -114,6 +114,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", "600"))
 PUBLIC_BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_BROWSER_CACHE_SECONDS", "60"))
 CACHE_MIDDLEWARE_SECONDS = PUBLIC_CACHE_SECONDS
+# Benchmark only (`make bench`): serves /bench/minimal, the ceiling pages are measured against.
+HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
