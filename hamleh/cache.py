@@ -17,6 +17,7 @@ from django.utils import timezone
 
 VERSION_KEY = "hamleh:content-version"
 NEXT_DUE_KEY = "hamleh:next-due:{version}"
+CHANGED_AT_KEY = "hamleh:content-changed-at"
 PUBLISHABLE_MODELS = (
     "publications.Publication",
     "publications.Article",
@@ -42,6 +43,7 @@ def bump_content_version():
     except ValueError:
         content_version()
         cache.incr(VERSION_KEY)
+    cache.set(CHANGED_AT_KEY, timezone.now().timestamp(), timeout=None)
 
 
 def invalidate_public_pages():
@@ -78,7 +80,18 @@ def page_timeout():
     if due is not None:
         seconds_left = (due - timezone.now()) / datetime.timedelta(seconds=1)
         timeout = max(0, min(timeout, int(seconds_left)))
-    return timeout
+    return min(timeout, replica_catch_up_seconds())
+
+
+def replica_catch_up_seconds():
+    """With a read replica, a page rendered just after a change may come from a replica that has
+    not caught up yet: such a page is kept only until the lag allowance has passed."""
+    allowance = settings.DATABASE_PRIMARY_STICKY_SECONDS if settings.DATABASE_REPLICA_URL else 0
+    changed_at = cache.get(CHANGED_AT_KEY) if allowance else None
+    if changed_at is None:
+        return settings.PUBLIC_CACHE_SECONDS
+    left = allowance - (timezone.now().timestamp() - changed_at)
+    return settings.PUBLIC_CACHE_SECONDS if left <= 0 else max(1, int(left) + 1)
 
 
 class InvalidatesPublicPages:
