@@ -16,7 +16,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 VERSION_KEY = "hamleh:content-version"
-NEXT_DUE_KEY = "hamleh:next-due:{version}"
+NEXT_DUE_KEY = "hamleh:next-due"  # (content version, moment)
 CHANGED_AT_KEY = "hamleh:content-changed-at"
 PUBLISHABLE_MODELS = (
     "publications.Publication",
@@ -53,22 +53,29 @@ def invalidate_public_pages():
     transaction.on_commit(bump_content_version)
 
 
-def next_scheduled_moment():
-    """The earliest `publish_at` still to come among published items, or None."""
-    version = content_version()
-    key = NEXT_DUE_KEY.format(version=version)
+def public_cache_state():
+    """The content version and the next scheduled publication, in one round trip to the cache."""
     now = timezone.now()
-    cached = cache.get(key)
-    if cached is not None and (cached == "none" or cached > now):
-        return None if cached == "none" else cached
+    found = cache.get_many([VERSION_KEY, NEXT_DUE_KEY])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = content_version()
+    stored = found.get(NEXT_DUE_KEY)
+    if stored is not None and stored[0] == version and (stored[1] is None or stored[1] > now):
+        return version, stored[1]
     moments = [
         apps.get_model(label).objects.scheduled().aggregate(due=Min("publish_at"))["due"]
         for label in PUBLISHABLE_MODELS
     ]
     moments = [moment for moment in moments if moment]
     due = min(moments) if moments else None
-    cache.set(key, due or "none", timeout=settings.PUBLIC_CACHE_SECONDS)
-    return due
+    cache.set(NEXT_DUE_KEY, (version, due), timeout=settings.PUBLIC_CACHE_SECONDS)
+    return version, due
+
+
+def next_scheduled_moment():
+    """The earliest `publish_at` still to come among published items, or None."""
+    return public_cache_state()[1]
 
 
 def page_timeout():

@@ -5,7 +5,7 @@ from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddlew
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from hamleh.cache import content_version, next_scheduled_moment, page_timeout
+from hamleh.cache import page_timeout, public_cache_state
 
 # Public pages need no inline script and no third-party origin at all.
 PUBLIC_CSP = "; ".join(
@@ -98,8 +98,8 @@ class FetchPublicPageMiddleware(PublicPageCacheMixin, FetchFromCacheMiddleware):
         # The key names the content version and the next scheduled publication: once that
         # moment passes, every page rendered before it is out of reach, whatever the cache
         # backend's own clock says about expiry.
-        due = next_scheduled_moment()
-        request.public_cache_prefix = f"public.{content_version()}.{int(due.timestamp()) if due else 'none'}"
+        version, due = public_cache_state()
+        request.public_cache_prefix = f"public.{version}.{int(due.timestamp()) if due else 'none'}"
         self.key_prefix = request.public_cache_prefix
         response = super().process_request(request)
         request.public_cache = "miss" if response is None else "hit"

@@ -135,7 +135,7 @@ CACHE_MIDDLEWARE_SECONDS = PUBLIC_CACHE_SECONDS
 # Benchmark only (`make bench`): serves /bench/minimal, the ceiling pages are measured against.
 HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "hamleh.cache_backends.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hamleh"}}
 
