@@ -132,6 +132,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", "600"))
 PUBLIC_BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_BROWSER_CACHE_SECONDS", "60"))
 CACHE_MIDDLEWARE_SECONDS = PUBLIC_CACHE_SECONDS
+# Public lists show at most this many pages (older items through the filters): no deep OFFSET scans.
+PUBLIC_LIST_MAX_PAGES = int(os.environ.get("DJANGO_PUBLIC_LIST_MAX_PAGES", "50"))
 # Benchmark only (`make bench`): serves /bench/minimal, the ceiling pages are measured against.
 HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
 if REDIS_URL:

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from hamleh.models import Topic
+from hamleh.pagination import CappedPaginator
 from hamleh.search_results import SearchResults
 from hamleh.sections import SECTIONS, home_figures
 
@@ -98,6 +99,7 @@ class PublicListView(FilterView):
     """
 
     paginate_by = 12
+    paginator_class = CappedPaginator
     strict = False
     template_name_suffix = "_list"
 
