@@ -135,6 +135,8 @@ def fill(database, size, env, reset):
     count = database.item_count() if database.exists() else -1
     if not reset and count == size:
         log(f"reusing {count} items")
+        manage(env, "migrate", "--noinput", "-v", "0")
+        database.analyze()
         return
     if reset or count < 0 or count > size:
         database.recreate()
@@ -211,7 +213,7 @@ def pages(database, server):
         ("detail", "news item", f"/ar/news/{slug}/"),
         ("feed", "RSS feed (all sections)", "/ar/feeds/all.rss"),
         ("search", "search", f"/ar/search/?{search}"),
-        ("report", f"activity report {year}", f"/ar/impact/?from={year}-01-01&to={year}-12-31"),
+        ("report", f"activity report, March {year}", f"/ar/impact/?from={year}-03-01&to={year}-03-31"),
     ]
 
 
@@ -290,6 +292,8 @@ def ratio(value, ceiling):
 
 
 def fmt_cell(result, ceiling, target):
+    if not result["requests"]:
+        return "0 (no answer within 10 s ✗)", "–"
     share = ratio(result["rps"], ceiling)
     mark = "" if share >= target else " ✗"
     return f"{result['rps']:.0f} ({share:.0%}{mark})", f"{result['p50']:.1f} / {result['p99']:.1f}"
@@ -344,6 +348,9 @@ def markdown(report):
         for key, label, _path in large["pages"]:
             cells = []
             for mode in ("uncached", "cached"):
+                if not large[mode][key]["rps"]:
+                    cells.append("no answer within 10 s ✗")
+                    continue
                 slowdown = small[mode][key]["rps"] / large[mode][key]["rps"]
                 cells.append(f"{slowdown:.2f}×" + (" ✗" if slowdown > TARGET_GROWTH and key != "minimal" else ""))
             lines.append(f"| {label.split(' (')[0] if key == 'deep' else label} | {cells[0]} | {cells[1]} |")

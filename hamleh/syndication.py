@@ -76,17 +76,17 @@ def item_guid(item, language=None):
 def content_state(querysets):
     """The freshness of some content: latest change (edit or scheduled publication) and public count.
 
-    One aggregate query per queryset, drafts included in the edit time so that
-    unpublishing an item also counts as a change.
+    Two aggregate queries per queryset, each answered from an index (`updated_at`; `status,
+    publish_at`) rather than by reading every row; drafts are included in the edit time so
+    that unpublishing an item also counts as a change.
     """
     now = timezone.now()
     public = Q(status=Status.PUBLISHED, publish_at__lte=now)
     latest = None
     count = 0
     for queryset in querysets:
-        figures = queryset.aggregate(
-            updated=Max("updated_at"), due=Max("publish_at", filter=public), count=Count("pk", filter=public)
-        )
+        figures = queryset.order_by().aggregate(updated=Max("updated_at"))
+        figures.update(queryset.order_by().filter(public).aggregate(due=Max("publish_at"), count=Count("pk")))
         for moment in (figures["updated"], figures["due"]):
             if moment and (latest is None or moment > latest):
                 latest = moment

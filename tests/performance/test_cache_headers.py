@@ -158,3 +158,25 @@ def test_a_page_with_a_pending_message_is_not_served_from_the_cache(client):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) > 0
+
+
+def test_deleting_in_bulk_from_the_admin_expires_cached_pages(client, django_user_model):
+    from django.test import Client
+
+    from publications.models import Article
+
+    keep = make_article(title_ar="يبقى")
+    gone = make_article(title_ar="يحذف بالجملة")
+    url = reverse("publications:article_list")
+    assert "يحذف بالجملة" in client.get(url).content.decode()  # now cached
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("bulk", "bulk@example.org", "a-long-test-password-1"))
+    response = staff.post(
+        reverse("admin:publications_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [gone.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=gone.pk).exists()
+    page = client.get(url).content.decode()
+    assert "يحذف بالجملة" not in page
+    assert "يبقى" in page and keep.pk
