@@ -2,7 +2,7 @@ import time
 
 from django.conf import settings
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_max_age, learn_cache_key, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from hamleh.cache import page_timeout, public_cache_state
@@ -103,8 +103,13 @@ class FetchPublicPageMiddleware(PublicPageCacheMixin, FetchFromCacheMiddleware):
         self.key_prefix = request.public_cache_prefix
         response = super().process_request(request)
         request.public_cache = "miss" if response is None else "hit"
-        if response is not None and self.ignores_cookies(request):
-            patch_vary_headers(response, ("Cookie",))
+        if response is not None:
+            # The stored copy may be minutes old: browsers and a CDN get their short lifetime from now.
+            max_age = get_max_age(response)
+            if max_age is not None:
+                response.headers["Expires"] = http_date(time.time() + max_age)
+            if self.ignores_cookies(request):
+                patch_vary_headers(response, ("Cookie",))
         return response
 
 
@@ -133,13 +138,19 @@ class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
         browser_seconds = min(settings.PUBLIC_BROWSER_CACHE_SECONDS, self.cache_timeout)
         patch_cache_control(response, public=True, max_age=browser_seconds)
         response.headers["Expires"] = http_date(time.time() + browser_seconds)
-        if not self.ignores_cookies(request):
-            return super().process_response(request, response)
-        # The shared cache is keyed without the cookies (only cookie-free visitors read it),
-        # while a CDN in front is told the page differs for a visitor who has a session.
-        remove_vary_header(response, "Cookie")
-        response = super().process_response(request, response)
-        patch_vary_headers(response, ("Cookie",))
+        if response.streaming or response.status_code != 200:
+            return response
+        # Stored for the page's own lifetime (until the content changes or the next scheduled
+        # publication), not for the browsers' max-age; Django's UpdateCacheMiddleware would take that.
+        # The shared cache is keyed without the cookies (only cookie-free visitors read it), while a
+        # CDN in front is told the page differs for a visitor who has a session.
+        ignores_cookies = self.ignores_cookies(request)
+        if ignores_cookies:
+            remove_vary_header(response, "Cookie")
+        cache_key = learn_cache_key(request, response, self.cache_timeout, self.key_prefix, cache=self.cache)
+        self.cache.set(cache_key, response, self.cache_timeout)
+        if ignores_cookies:
+            patch_vary_headers(response, ("Cookie",))
         return response
 
 

@@ -180,3 +180,30 @@ def test_deleting_in_bulk_from_the_admin_expires_cached_pages(client, django_use
     page = client.get(url).content.decode()
     assert "يحذف بالجملة" not in page
     assert "يبقى" in page and keep.pk
+
+
+def test_the_shared_cache_keeps_a_page_longer_than_browsers_do(client, django_assert_num_queries):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    make_article()
+    url = reverse("publications:article_list")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert client.get(url)["Cache-Control"] == "public, max-age=60"
+    with time_machine.travel(start + datetime.timedelta(seconds=300), tick=False), django_assert_num_queries(0):
+        hit = client.get(url)
+        assert hit.status_code == 200
+        # Browsers get 60 seconds from now, not from when the page was stored.
+        from django.utils.http import parse_http_date
+
+        assert parse_http_date(hit["Expires"]) == int((start + datetime.timedelta(seconds=360)).timestamp())
+    with time_machine.travel(start + datetime.timedelta(seconds=601), tick=False):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert len(queries) > 0
