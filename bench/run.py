@@ -157,6 +157,11 @@ class Server:
         self.process = None
 
     def __enter__(self):
+        import socket
+
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise RuntimeError(f"port {self.port} is already in use: the figures would be another server's")
         log_file = open(self.log_path, "ab")  # noqa: SIM115 - closed in __exit__
         self.log_file = log_file
         self.process = subprocess.Popen(  # noqa: S603
