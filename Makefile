@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-postgres lint format check messages clean
+.PHONY: install demo test test-postgres lint format check messages clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,7 @@ messages: install ## Refresh the .po files from the code and compile them
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+bench: install ## Page benchmark on PostgreSQL (hamleh_bench), 1,000 and 100,000 items; writes docs/performance.md
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/run.py $(BENCH_ARGS)

@@ -8,6 +8,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from hamleh import admin_report
 from hamleh.admin_protected import ProtectedItemsAdminMixin
 from hamleh.admin_workflow import WorkflowAdminMixin
+from hamleh.cache import invalidate_public_pages
 from hamleh.models import Status, Topic
 from hamleh.search_admin import SearchIndexAdminMixin
 
@@ -128,6 +129,11 @@ class PublishableAdmin(
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset):
+        # "Delete selected" deletes in bulk, without each item's delete(): expire the cached pages here.
+        super().delete_queryset(request, queryset)
+        invalidate_public_pages()
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish_selected(self, request, queryset):

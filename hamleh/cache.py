@@ -16,7 +16,8 @@ from django.db.models import Min
 from django.utils import timezone
 
 VERSION_KEY = "hamleh:content-version"
-NEXT_DUE_KEY = "hamleh:next-due:{version}"
+NEXT_DUE_KEY = "hamleh:next-due"  # (content version, moment)
+CHANGED_AT_KEY = "hamleh:content-changed-at"
 PUBLISHABLE_MODELS = (
     "publications.Publication",
     "publications.Article",
@@ -42,6 +43,7 @@ def bump_content_version():
     except ValueError:
         content_version()
         cache.incr(VERSION_KEY)
+    cache.set(CHANGED_AT_KEY, timezone.now().timestamp(), timeout=None)
 
 
 def invalidate_public_pages():
@@ -51,22 +53,29 @@ def invalidate_public_pages():
     transaction.on_commit(bump_content_version)
 
 
-def next_scheduled_moment():
-    """The earliest `publish_at` still to come among published items, or None."""
-    version = content_version()
-    key = NEXT_DUE_KEY.format(version=version)
+def public_cache_state():
+    """The content version and the next scheduled publication, in one round trip to the cache."""
     now = timezone.now()
-    cached = cache.get(key)
-    if cached is not None and (cached == "none" or cached > now):
-        return None if cached == "none" else cached
+    found = cache.get_many([VERSION_KEY, NEXT_DUE_KEY])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = content_version()
+    stored = found.get(NEXT_DUE_KEY)
+    if stored is not None and stored[0] == version and (stored[1] is None or stored[1] > now):
+        return version, stored[1]
     moments = [
         apps.get_model(label).objects.scheduled().aggregate(due=Min("publish_at"))["due"]
         for label in PUBLISHABLE_MODELS
     ]
     moments = [moment for moment in moments if moment]
     due = min(moments) if moments else None
-    cache.set(key, due or "none", timeout=settings.PUBLIC_CACHE_SECONDS)
-    return due
+    cache.set(NEXT_DUE_KEY, (version, due), timeout=settings.PUBLIC_CACHE_SECONDS)
+    return version, due
+
+
+def next_scheduled_moment():
+    """The earliest `publish_at` still to come among published items, or None."""
+    return public_cache_state()[1]
 
 
 def page_timeout():
@@ -78,7 +87,18 @@ def page_timeout():
     if due is not None:
         seconds_left = (due - timezone.now()) / datetime.timedelta(seconds=1)
         timeout = max(0, min(timeout, int(seconds_left)))
-    return timeout
+    return min(timeout, replica_catch_up_seconds())
+
+
+def replica_catch_up_seconds():
+    """With a read replica, a page rendered just after a change may come from a replica that has
+    not caught up yet: such a page is kept only until the lag allowance has passed."""
+    allowance = settings.DATABASE_PRIMARY_STICKY_SECONDS if settings.DATABASE_REPLICA_URL else 0
+    changed_at = cache.get(CHANGED_AT_KEY) if allowance else None
+    if changed_at is None:
+        return settings.PUBLIC_CACHE_SECONDS
+    left = allowance - (timezone.now().timestamp() - changed_at)
+    return settings.PUBLIC_CACHE_SECONDS if left <= 0 else max(1, int(left) + 1)
 
 
 class InvalidatesPublicPages:

@@ -78,10 +78,31 @@ def resolve_source(request, section=None, slug=None):
 
 
 def feed_items(source, limit=FEED_LIMIT):
-    """The newest published items of the source: one query per model, plus prefetches."""
+    """The newest published items of the source.
+
+    One section: one query, plus prefetches. Several sections: first the dates and keys of each
+    section's newest items (light queries on the publish_at index), then only the `limit` items that
+    made the cut are loaded with their topics: never `limit` full items of every section.
+    """
+    querysets = [(model, queryset.order_by("-publish_at", "-pk")) for model, queryset in source.querysets()]
+    if len(querysets) > 1:
+        newest = []
+        for model, queryset in querysets:
+            newest.extend(
+                (when, model._meta.label, pk) for pk, when in queryset.values_list("pk", "publish_at")[:limit]
+            )
+        newest.sort(reverse=True)
+        chosen = {}
+        for _when, label, pk in newest[:limit]:
+            chosen.setdefault(label, []).append(pk)
+        querysets = [
+            (model, queryset.filter(pk__in=chosen[model._meta.label]))
+            for model, queryset in querysets
+            if model._meta.label in chosen
+        ]
     items = []
-    for model, queryset in source.querysets():
-        queryset = queryset.prefetch_related("topics").order_by("-publish_at", "-pk")
+    for model, queryset in querysets:
+        queryset = queryset.prefetch_related("topics")
         if model._meta.label == "publications.Publication":
             queryset = queryset.prefetch_related("files")
         items.extend(queryset[:limit])

@@ -5,10 +5,10 @@ import time
 
 from django.conf import settings
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, learn_cache_key, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from hamleh.cache import content_version, page_timeout
+from hamleh.cache import page_timeout, public_cache_state
 
 # Public pages need no inline script, no inline style and no third-party origin at all.
 PUBLIC_CSP = "; ".join(
@@ -94,6 +94,10 @@ class PublicPageCacheMixin:
     """
 
     PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+    # Under a language prefix a page depends on its URL alone for a visitor without a
+    # personal cookie; elsewhere (`/` redirects by Accept-Language and the language
+    # cookie) the cookies stay part of the key.
+    LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def is_cacheable_request(self, request):
         return (
@@ -102,24 +106,66 @@ class PublicPageCacheMixin:
             and not any(name in request.COOKIES for name in self.PERSONAL_COOKIES)
         )
 
+    def ignores_cookies(self, request):
+        return request.path.startswith(self.LANGUAGE_PREFIXES)
+
+
+def forbids_shared_copy(response):
+    """The view itself said no (never_cache, cache_control(private=True), no-store)."""
+    directives = {part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")}
+    return bool(directives & {"private", "no-store", "no-cache"})
+
+
+def keep_private(response):
+    """A personal response: browsers may keep it, a CDN or proxy in front may not."""
+    if not forbids_shared_copy(response):
+        patch_cache_control(response, private=True)
+    patch_vary_headers(response, ("Cookie",))
+
 
 class FetchPublicPageMiddleware(PublicPageCacheMixin, FetchFromCacheMiddleware):
     def process_request(self, request):
         if not self.is_cacheable_request(request):
             request._cache_update_cache = False
+            request.public_cache = "bypass"
             return None
-        request.public_cache_prefix = f"public.{content_version()}"
+        if settings.PUBLIC_CACHE_SECONDS <= 0:
+            request._cache_update_cache = False
+            request.public_cache = "off"
+            return None
+        # The key names the content version and the next scheduled publication: once that
+        # moment passes, every page rendered before it is out of reach, whatever the cache
+        # backend's own clock says about expiry.
+        version, due = public_cache_state()
+        request.public_cache_prefix = f"public.{version}.{int(due.timestamp()) if due else 'none'}"
         self.key_prefix = request.public_cache_prefix
-        return super().process_request(request)
+        response = super().process_request(request)
+        request.public_cache = "miss" if response is None else "hit"
+        if response is not None:
+            # The stored copy may be minutes old: browsers and a CDN get their short lifetime from now.
+            max_age = get_max_age(response)
+            if max_age is not None:
+                response.headers["Expires"] = http_date(time.time() + max_age)
+            if self.ignores_cookies(request):
+                patch_vary_headers(response, ("Cookie",))
+        return response
 
 
 class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
     def process_response(self, request, response):
-        if not getattr(request, "_cache_update_cache", False):
+        state = getattr(request, "public_cache", None)
+        if state == "bypass":
+            keep_private(response)
+            return response
+        if state != "miss" or not getattr(request, "_cache_update_cache", False):
+            return response
+        if forbids_shared_copy(response):
+            request._cache_update_cache = False
             return response
         if request.META.get("CSRF_COOKIE_USED") or response.has_header("Set-Cookie") or response.cookies:
             # A page carrying a CSRF token or setting a cookie is personal.
             request._cache_update_cache = False
+            keep_private(response)
             return response
         self.key_prefix = request.public_cache_prefix
         self.cache_timeout = page_timeout()
@@ -130,4 +176,27 @@ class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
         browser_seconds = min(settings.PUBLIC_BROWSER_CACHE_SECONDS, self.cache_timeout)
         patch_cache_control(response, public=True, max_age=browser_seconds)
         response.headers["Expires"] = http_date(time.time() + browser_seconds)
-        return super().process_response(request, response)
+        if response.streaming or response.status_code != 200:
+            return response
+        # Stored for the page's own lifetime (until the content changes or the next scheduled
+        # publication), not for the browsers' max-age; Django's UpdateCacheMiddleware would take that.
+        # The shared cache is keyed without the cookies (only cookie-free visitors read it), while a
+        # CDN in front is told the page differs for a visitor who has a session.
+        ignores_cookies = self.ignores_cookies(request)
+        if ignores_cookies:
+            remove_vary_header(response, "Cookie")
+        cache_key = learn_cache_key(request, response, self.cache_timeout, self.key_prefix, cache=self.cache)
+        self.cache.set(cache_key, response, self.cache_timeout)
+        if ignores_cookies:
+            patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+def remove_vary_header(response, name):
+    if not response.has_header("Vary"):
+        return
+    kept = [value.strip() for value in response["Vary"].split(",") if value.strip().lower() != name.lower()]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]

@@ -115,6 +115,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional read replica: public reads go there, writes and a visitor's reads right after
+# their own write stay on the primary (hamleh/db_router.py, docs/deployment.md).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASE_PRIMARY_STICKY_SECONDS = int(os.environ.get("DATABASE_PRIMARY_STICKY_SECONDS", "15"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests run against one database: the replica alias then reads the primary's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["hamleh.db_router.PrimaryReplicaRouter"]
+    # Before the page cache, so everything after it knows which database it may read.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("hamleh.middleware.UpdatePublicPageMiddleware") + 1,
+        "hamleh.db_router.PrimaryAfterWriteMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -123,8 +141,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", "600"))
 PUBLIC_BROWSER_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_BROWSER_CACHE_SECONDS", "60"))
 CACHE_MIDDLEWARE_SECONDS = PUBLIC_CACHE_SECONDS
+# Public lists show at most this many pages (older items through the filters): no deep OFFSET scans.
+PUBLIC_LIST_MAX_PAGES = int(os.environ.get("DJANGO_PUBLIC_LIST_MAX_PAGES", "50"))
+# Benchmark only (`make bench`): serves /bench/minimal, the ceiling pages are measured against.
+HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "hamleh.cache_backends.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hamleh"}}
 

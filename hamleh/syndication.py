@@ -11,7 +11,7 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.http import http_date
@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
+from hamleh.cache import content_version
 from hamleh.models import Status
 
 FALLBACK_LANGUAGE = "ar"
@@ -76,22 +77,22 @@ def item_guid(item, language=None):
 def content_state(querysets):
     """The freshness of some content: latest change (edit or scheduled publication) and public count.
 
-    One aggregate query per queryset, drafts included in the edit time so that
-    unpublishing an item also counts as a change.
+    Two small queries per queryset, each answered from an index (`updated_at`; `status, publish_at`)
+    rather than by reading every row; drafts are included in the edit time so that unpublishing an
+    item also counts as a change. A deletion leaves no row to date: the shared content version (bumped
+    by every save and delete, hamleh/cache.py) stands for it, where a count of every public row would
+    grow with the archive.
     """
     now = timezone.now()
     public = Q(status=Status.PUBLISHED, publish_at__lte=now)
     latest = None
-    count = 0
     for queryset in querysets:
-        figures = queryset.aggregate(
-            updated=Max("updated_at"), due=Max("publish_at", filter=public), count=Count("pk", filter=public)
-        )
+        figures = queryset.order_by().aggregate(updated=Max("updated_at"))
+        figures.update(queryset.order_by().filter(public).aggregate(due=Max("publish_at")))
         for moment in (figures["updated"], figures["due"]):
             if moment and (latest is None or moment > latest):
                 latest = moment
-        count += figures["count"]
-    return {"last_modified": latest, "count": count}
+    return {"last_modified": latest, "count": content_version()}
 
 
 def conditional(state_func):

@@ -27,6 +27,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+if settings.HAMLEH_BENCH:
+    from hamleh.bench_views import minimal
+
+    urlpatterns += [path("bench/minimal", minimal, name="bench_minimal")]
+
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from hamleh.models import Topic
+from hamleh.pagination import CappedPaginator
 from hamleh.search_results import SearchResults
 from hamleh.sections import SECTIONS, home_figures
 
@@ -77,11 +78,14 @@ class PublicDetailView(StaffPreviewMixin, DetailView):
 
     def related_items(self):
         topics = [topic.pk for topic in self.object.topics.all()]
+        # A semi-join on the topic links (no DISTINCT over whole rows): the newest few are found by
+        # walking the order index, whatever the size of the archive.
+        field = self.model._meta.get_field("topics")
+        links = field.remote_field.through.objects.filter(topic__in=topics).values(field.m2m_field_name())
         return list(
             self.model.objects.published()
-            .filter(topics__in=topics)
+            .filter(pk__in=links)
             .exclude(pk=self.object.pk)
-            .distinct()
             .order_by(*self.model._meta.ordering)[:RELATED_LIMIT]
         )
 
@@ -99,6 +103,7 @@ class PublicListView(FilterView):
     """
 
     paginate_by = 12
+    paginator_class = CappedPaginator
     strict = False
     template_name_suffix = "_list"
 

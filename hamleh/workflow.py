@@ -9,6 +9,7 @@ Nothing here runs from a signal: the model's save and the admin call these.
 """
 
 import datetime
+import functools
 import uuid
 
 from django.conf import settings
@@ -55,8 +56,10 @@ def translated_fields(model):
     return [field.name for field in model._meta.fields if field.name in options.fields]
 
 
+@functools.cache
 def translated_columns(model, language):
-    return [build_localized_fieldname(field, language) for field in translated_fields(model)]
+    """Memoised: it runs for every instance loaded from the database (`Publishable.from_db`)."""
+    return tuple(build_localized_fieldname(field, language) for field in translated_fields(model))
 
 
 def _normalised(value):
@@ -65,12 +68,14 @@ def _normalised(value):
 
 def remember_translations(instance):
     """Keep the translated values as loaded, to see later which languages an edit touched."""
-    loaded = {}
-    for language in language_codes():
-        for column in translated_columns(type(instance), language):
-            if column in instance.__dict__:
-                loaded[column] = _normalised(instance.__dict__[column])
-    instance._translations_loaded = loaded
+    values = instance.__dict__
+    model = type(instance)
+    instance._translations_loaded = {
+        column: values[column] or ""
+        for language in language_codes()
+        for column in translated_columns(model, language)
+        if column in values
+    }
 
 
 def stamp_translations(instance, now=None):

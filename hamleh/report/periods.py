@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -142,7 +143,19 @@ def _half(date_field):
 
 
 def periods_with_data():
-    """The (year, half) pairs in which some published record is dated: one UNION query."""
+    """The (year, half) pairs in which some published record is dated: one UNION query, whose
+    answer is kept in the cache until the content changes (it reads every dated row)."""
+    from hamleh.cache import content_version
+
+    key = f"hamleh:report-periods:{content_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = _periods_with_data()
+        cache.set(key, found, timeout=24 * 3600)
+    return found
+
+
+def _periods_with_data():
     sources = [
         (Publication, "published_on"),
         (Article, "publish_at"),

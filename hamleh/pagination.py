@@ -1,0 +1,34 @@
+"""Public lists stop at a fixed depth, so no page costs more as the archive grows.
+
+An OFFSET scan grows with the page number and a full COUNT(*) with the table: with 100,000 items the
+last page of a list costs many times its first. A list shows at most PUBLIC_LIST_MAX_PAGES pages; older
+items are one filter away (year, topic, kind), each filtered list having its own pages. Counting stops
+there too: the count query reads at most one row more than the pages can show.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+
+class CappedPaginator(Paginator):
+    @property
+    def max_pages(self):
+        return settings.PUBLIC_LIST_MAX_PAGES
+
+    @cached_property
+    def max_items(self):
+        return self.max_pages * self.per_page
+
+    @cached_property
+    def count(self):
+        """The number of items the pages can show: at most max_pages pages of them."""
+        found = self.object_list[: self.max_items + 1].count()
+        self.is_capped = found > self.max_items
+        return min(found, self.max_items)
+
+    is_capped = False
+
+    def page(self, number):
+        self.count  # noqa: B018 - sets is_capped before the page is cut
+        return super().page(number)

@@ -1,0 +1,69 @@
+"""Lists stop at a fixed depth: the deepest page costs the same as the first, whatever the archive size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from hamleh.pagination import CappedPaginator
+from publications.models import Article
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def three_pages_at_most(settings):
+    settings.PUBLIC_LIST_MAX_PAGES = 3
+
+
+def fill(count):
+    for _index in range(count):
+        make_article()
+
+
+def test_the_paginator_counts_no_further_than_it_can_show():
+    fill(40)
+    paginator = CappedPaginator(Article.objects.published(), 12)
+    assert paginator.count == 36
+    assert paginator.num_pages == 3
+    assert paginator.is_capped is True
+    with CaptureQueriesContext(connection) as queries:
+        CappedPaginator(Article.objects.published(), 12).count  # noqa: B018
+    assert "LIMIT 37" in queries[0]["sql"]
+
+
+def test_a_short_list_is_counted_exactly():
+    fill(5)
+    paginator = CappedPaginator(Article.objects.published(), 12)
+    assert (paginator.count, paginator.num_pages, paginator.is_capped) == (5, 1, False)
+
+
+def test_the_last_page_points_to_the_filters_and_deeper_pages_fall_back_to_it(client):
+    fill(40)
+    url = reverse("publications:article_list")
+    response = client.get(url, {"page": 3})
+    assert (response.context["page_obj"].number, response.context["paginator"].num_pages) == (3, 3)
+    assert "pagination-older" in response.content.decode()
+    deeper = client.get(url, {"page": 500})
+    assert deeper.status_code == 200
+    assert deeper.context["page_obj"].number == 3
+    assert "pagination-older" in deeper.content.decode()
+    first = client.get(url)
+    assert "pagination-older" not in first.content.decode()
+    english = client.get(url.replace("/ar/", "/en/")).content.decode()
+    assert "More than 36 items" in english
+
+
+def test_the_deepest_page_runs_as_many_queries_as_the_first(client):
+    fill(40)
+    url = reverse("publications:article_list")
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    with CaptureQueriesContext(connection) as deepest:
+        client.get(url, {"page": 3})
+    assert len(first) == len(deepest)
+    fill(30)
+    with CaptureQueriesContext(connection) as more:
+        client.get(url, {"page": 3})
+    assert len(more) == len(first)
