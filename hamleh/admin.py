@@ -8,7 +8,6 @@ from reversion_compare.admin import CompareVersionAdmin
 from hamleh import admin_report
 from hamleh.admin_protected import ProtectedItemsAdminMixin
 from hamleh.admin_workflow import WorkflowAdminMixin
-from hamleh.cache import invalidate_public_pages
 from hamleh.models import Status, Topic
 from hamleh.search_admin import SearchIndexAdminMixin
 
@@ -120,7 +119,8 @@ class PublishableAdmin(
         return obj.is_published
 
     def delete_queryset(self, request, queryset):
-        # One by one, so each item's delete() removes its files after the commit.
+        # One by one, so each item's delete() removes its files after the commit, leaves the
+        # search index and expires the cached pages.
         for item in queryset:
             item.delete()
 
@@ -129,11 +129,6 @@ class PublishableAdmin(
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-
-    def delete_queryset(self, request, queryset):
-        # "Delete selected" deletes in bulk, without each item's delete(): expire the cached pages here.
-        super().delete_queryset(request, queryset)
-        invalidate_public_pages()
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish_selected(self, request, queryset):

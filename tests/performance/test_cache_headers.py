@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.factories import make_article, make_event, make_publication, make_topic
 from tests.performance import urls as probe_urls
 
@@ -170,7 +171,9 @@ def test_deleting_in_bulk_from_the_admin_expires_cached_pages(client, django_use
     url = reverse("publications:article_list")
     assert "يحذف بالجملة" in client.get(url).content.decode()  # now cached
     staff = Client()
-    staff.force_login(django_user_model.objects.create_superuser("bulk", "bulk@example.org", "a-long-test-password-1"))
+    login_verified(
+        staff, django_user_model.objects.create_superuser("bulk", "bulk@example.org", "a-long-test-password-1")
+    )
     response = staff.post(
         reverse("admin:publications_article_changelist"),
         {"action": "delete_selected", "_selected_action": [gone.pk], "post": "yes"},

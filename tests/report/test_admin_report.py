@@ -4,6 +4,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from tests.auth import login_verified
 from tests.factories import make_campaign, make_organization, make_publication
 from tests.report.helpers import H1_2021, build_period
 
@@ -26,7 +27,7 @@ def test_visitors_are_sent_to_the_login_page(client):
 
 def test_non_staff_users_cannot_see_it(client, django_user_model):
     user = django_user_model.objects.create_user("visitor", "v@example.org", "a-long-test-password-1")
-    client.force_login(user)
+    login_verified(client, user)
     response = client.get(reverse("admin:activity_report"), PERIOD)
     assert response.status_code == 302
 
