@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, CampaignPartner, CampaignTarget, CampaignUpdate, Organization
 from hamleh.admin import PublishableAdmin, TranslatedAdmin, TranslatedInline
+from hamleh.admin_protected import ProtectedItemsAdminMixin
 
 
 class CampaignUpdateInline(TranslatedInline):
@@ -36,7 +37,7 @@ class CampaignAdmin(PublishableAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslatedAdmin):
+class OrganizationAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_display = ("name", "kind", "slug", "website")
     list_filter = ("kind",)
     search_fields = ("name_ar", "name_en", "name_he", "slug")

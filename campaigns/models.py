@@ -46,6 +46,7 @@ class CampaignQuerySet(PublishableQuerySet):
 
 class Campaign(Publishable):
     SECTION = "campaigns"
+    PERIOD = ("start_date", "end_date")
 
     class Scope(models.TextChoices):
         LOCAL = "local", _("Local")

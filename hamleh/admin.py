@@ -6,6 +6,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from reversion_compare.admin import CompareVersionAdmin
 
 from hamleh import admin_report
+from hamleh.admin_protected import ProtectedItemsAdminMixin
 from hamleh.admin_workflow import WorkflowAdminMixin
 from hamleh.models import Status, Topic
 
@@ -133,7 +134,7 @@ class PublishableAdmin(WorkflowAdminMixin, TranslatedInputsMixin, CompareVersion
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslatedAdmin):
+class TopicAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_ar", "name_en", "name_he", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -102,6 +103,10 @@ class Publishable(InvalidatesPublicPages, models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # (start, end) field names of a period whose end may not come before its start;
+    # the database constraint keeps the fact, `clean` puts the message on the end field.
+    PERIOD = None
+
     class Meta:
         abstract = True
         ordering = ["-publish_at", "-pk"]
@@ -137,6 +142,13 @@ class Publishable(InvalidatesPublicPages, models.Model):
 
         remember_translations(instance)
         return instance
+
+    def clean(self):
+        super().clean()
+        if self.PERIOD:
+            start, end = (getattr(self, name) for name in self.PERIOD)
+            if start is not None and end is not None and end < start:
+                raise ValidationError({self.PERIOD[1]: _("The end cannot be before the start.")})
 
     @property
     def is_published(self):

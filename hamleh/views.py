@@ -170,5 +170,3 @@ class PrivacyView(TemplateView):
 
 class SearchView(TemplateView):
     template_name = "hamleh/search.html"
-
-

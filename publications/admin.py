@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.admin import PublishableAdmin, TranslatedAdmin
+from hamleh.admin_protected import ProtectedItemsAdminMixin
 from publications.models import Article, Publication, PublicationFile, Series
 
 
@@ -47,7 +48,7 @@ class ArticleAdmin(PublishableAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(TranslatedAdmin):
+class SeriesAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_ar", "name_en", "name_he", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

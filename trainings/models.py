@@ -8,6 +8,7 @@ from hamleh.models import Publishable, PublishableQuerySet, TopicLink, constrain
 
 class Training(Publishable):
     SECTION = "trainings"
+    PERIOD = ("start_date", "end_date")
 
     class Format(models.TextChoices):
         E_COURSE = "e_course", _("E-course")
@@ -74,6 +75,7 @@ class EventQuerySet(PublishableQuerySet):
 
 class Event(Publishable):
     SECTION = "events"
+    PERIOD = ("starts_at", "ends_at")
 
     class Kind(models.TextChoices):
         FORUM = "forum", _("Forum")
