@@ -9,6 +9,7 @@ from hamleh import admin_report
 from hamleh.admin_protected import ProtectedItemsAdminMixin
 from hamleh.admin_workflow import WorkflowAdminMixin
 from hamleh.models import Status, Topic
+from hamleh.search_admin import SearchIndexAdminMixin
 
 admin.site.site_header = _("Hamleh administration")
 admin.site.site_title = _("Hamleh")
@@ -85,9 +86,12 @@ def topic_inline(content_model):
     return type(f"{content_model.__name__}TopicInline", (TopicInline,), {"model": content_model.topics.through})
 
 
-class PublishableAdmin(WorkflowAdminMixin, TranslatedInputsMixin, CompareVersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(
+    SearchIndexAdminMixin, WorkflowAdminMixin, TranslatedInputsMixin, CompareVersionAdmin, TabbedTranslationAdmin
+):
     """The shared change list and form of every public content type; history through django-reversion
-    (with reversion-compare's compare view); roles, preview, locking: hamleh.admin_workflow."""
+    (with reversion-compare's compare view); roles, preview, locking: hamleh.admin_workflow;
+    the search index: hamleh.search_admin."""
 
     list_display = ("title", "status", "publish_at", "is_public_now", "featured")
     list_filter = ("status", "featured", "topics")

@@ -3,6 +3,8 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -134,6 +136,15 @@ class Publishable(InvalidatesPublicPages, models.Model):
             stamped = ["translation_edited_at"] if changed else []
             kwargs["update_fields"] = {*update_fields, "version_token", *stamped}
         super().save(*args, **kwargs)
+        from hamleh.search import index_object  # the index module imports this one
+
+        index_object(self)
+
+    def delete(self, *args, **kwargs):
+        from hamleh.search import unindex_object
+
+        unindex_object(self)
+        return super().delete(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -182,3 +193,46 @@ class TopicLink(InvalidatesPublicPages, models.Model):
 
     def __str__(self):
         return str(self.topic)
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def published(self):
+        """Documents of public items only: the status and moment are mirrored from the item."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+
+class SearchDocument(models.Model):
+    """The search index entry of one public item, rewritten by `hamleh.search.index_object` on each save.
+
+    The `*_terms` columns hold the normalised, stemmed words of every language (see `hamleh.text`), space
+    separated with a space at each end; `fuzzy_text` the normalised unstemmed names (title, topics, files)
+    for misspellings. On PostgreSQL `search_vector` is the weighted tsvector of the terms (GIN indexed);
+    `display` keeps what the results page shows, so it needs no query per section.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    section = models.CharField(_("section"), max_length=20, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(_("publish at"))
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    extra_terms = models.TextField(blank=True)
+    fuzzy_text = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+    display = models.JSONField(default=dict, blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_one_per_item")
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="search_doc_published")]
+
+    def __str__(self):
+        return f"{self.section} #{self.object_id}"

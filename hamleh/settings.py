@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # full-text search and trigram lookups; inert on SQLite
     "django_filters",
     "django_prose_editor",
     "reversion",

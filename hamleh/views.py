@@ -11,6 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from hamleh.models import Topic
+from hamleh.search_results import SearchResults
 from hamleh.sections import SECTIONS, home_figures
 
 RELATED_LIMIT = 3
@@ -169,4 +170,16 @@ class PrivacyView(TemplateView):
 
 
 class SearchView(TemplateView):
+    """`/<lang>/search/?q=…&section=…`: every section at once, or one; any input gives a normal page."""
+
     template_name = "hamleh/search.html"
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        results = SearchResults(self.request.GET, per_page=self.paginate_by)
+        context.update(results.context())
+        for message in results.notices:
+            messages.info(self.request, message)
+        context["sections"] = SECTIONS
+        return context

@@ -1,0 +1,107 @@
+"""The results page of search: reads the query string, pages the matches and prepares each result.
+
+Whatever the input (empty, very long, punctuation, query syntax, SQL, mixed scripts, a lone combining
+mark), the outcome is a normal page; problems become notices. A page costs a fixed number of queries:
+a count and a page of `SearchDocument`s, which carry all a result shows (two more when nothing matched
+and the misspelling fallback runs, on PostgreSQL).
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from hamleh.models import SearchDocument
+from hamleh.search import MAX_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Search, highlight
+from hamleh.sections import SECTIONS_BY_NAME
+
+SNIPPET_LENGTH = 240
+FALLBACK_LANGUAGE = "ar"
+
+
+@dataclass
+class Result:
+    section: object
+    url: str
+    title: str
+    snippet: str
+    title_language: str  # the language of the text shown when it is not the page's (Arabic standing in)
+    snippet_language: str
+    publish_at: object
+
+
+class SearchResults:
+    def __init__(self, params, per_page=10):
+        self.per_page = per_page
+        self.notices = []
+        self.search = Search.parse(params.get("q", ""))
+        if self.search.shortened:
+            self.notices.append(
+                _("Your search was long: only its first %(words)s words or %(characters)s characters were used.")
+                % {"words": MAX_QUERY_WORDS, "characters": MAX_QUERY_LENGTH}
+            )
+        self.section = params.get("section", "")
+        if self.section and self.section not in SECTIONS_BY_NAME:
+            self.notices.append(_("There is no such section; all sections were searched."))
+            self.section = ""
+        self.page_param = params.get("page")
+        self.fuzzy = False
+
+    def documents(self):
+        base = SearchDocument.objects.published()
+        return base.filter(section=self.section) if self.section else base
+
+    def context(self):
+        text = self.search.text
+        context = {
+            "query": text,
+            "search_query": text,
+            "section": self.section,
+            "has_words": bool(self.search.terms),
+            "max_candidates": MAX_CANDIDATES,
+        }
+        if not text:
+            return context
+        base = self.documents()
+        paginator = Paginator(self.search.documents(base), self.per_page, allow_empty_first_page=True)
+        if paginator.count == 0 and self.search.terms:
+            similar = Paginator(self.search.similar_documents(base), self.per_page, allow_empty_first_page=True)
+            if similar.count:
+                paginator, self.fuzzy = similar, True
+        page = paginator.get_page(self.page_param)
+        if self.page_param is not None and str(page.number) != self.page_param:
+            self.notices.append(_("That page does not exist; here is page %(number)s.") % {"number": page.number})
+        stems = self.search.stems
+        context.update(
+            {
+                "paginator": paginator,
+                "page_obj": page,
+                "is_paginated": page.has_other_pages(),
+                "results": [self.result(document, stems) for document in page.object_list],
+                "result_count": paginator.count,
+                "capped": paginator.count >= MAX_CANDIDATES,
+                "fuzzy": self.fuzzy,
+            }
+        )
+        return context
+
+    @staticmethod
+    def result(document, stems):
+        section = SECTIONS_BY_NAME[document.section]
+        display = document.display or {}
+        language = get_language() or FALLBACK_LANGUAGE
+        titles = display.get("title", {})
+        texts = display.get("text", {})
+        shown = language if titles.get(language) else FALLBACK_LANGUAGE
+        text_language = shown if texts.get(shown) else FALLBACK_LANGUAGE
+        url = section.model(slug=display.get("slug", "")).get_absolute_url()
+        return Result(
+            section=section,
+            url=url,
+            title=highlight(titles.get(shown, ""), stems),
+            snippet=highlight(texts.get(text_language, ""), stems, length=SNIPPET_LENGTH),
+            title_language="" if shown == language else shown,
+            snippet_language="" if text_language == language else text_language,
+            publish_at=document.publish_at,
+        )

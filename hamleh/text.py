@@ -1,0 +1,198 @@
+"""Text helpers for search: one normalisation and one light stemmer for Arabic, English and Hebrew.
+
+The same functions run over what is stored and over what is asked, so both sides always agree:
+
+- `normalise(text)`: Unicode compatibility forms folded, diacritics (Arabic tashkeel, Hebrew niqqud, Latin
+  accents) and tatweel removed, alef forms unified (أ إ آ ٱ → ا), hamza seats reduced to their seat letter
+  (ؤ → و, ئ → ي), final ى → ي, ة → ه, Persian letters folded (ک → ك, ی → ي), Arabic-Indic and Persian digits
+  made ASCII, invisible bidi and zero-width characters removed, Hebrew final letters made regular
+  (ם → מ…), lower case.
+- `word_stems(word)`: the few stems a normalised word may stand for. Arabic words lose the attached
+  prefixes (و ف ب ك ل ال لل and their combinations) and common suffixes (pronouns, plural and feminine
+  endings) but never below three letters; a word that merely *may* start with a one-letter prefix (بيان:
+  ب + يان?) keeps both readings. English words go through the Snowball English stemmer. Hebrew words keep
+  their own form and also give the readings without one to three prefix letters (ו ה ב ל מ ש כ) and without
+  a plural ending (ים, ות).
+- `analyse(text)`: the stems of a whole text, for the index; `query_terms(text)`: for each word of a query
+  the set of its stems (a document matches a word when it holds any of them).
+"""
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Invisible characters are removed whatever their category name says (format characters: bidi marks
+# and isolates, zero-width joiners and spaces, the byte-order mark, the soft hyphen, the Arabic letter mark).
+_DIGITS = {ord("٠") + i: str(i) for i in range(10)} | {ord("۰") + i: str(i) for i in range(10)}
+_LETTERS = {
+    ord("ٱ"): "ا",
+    ord("ى"): "ي",
+    ord("ة"): "ه",
+    ord("ک"): "ك",
+    ord("ی"): "ي",
+    ord("ـ"): None,  # tatweel
+    ord("ך"): "כ",
+    ord("ם"): "מ",
+    ord("ן"): "נ",
+    ord("ף"): "פ",
+    ord("ץ"): "צ",
+}
+# Combining marks (tashkeel, niqqud, accents once decomposed) and invisible format and control characters.
+_DROPPED = {
+    code: None
+    for code in range(0x10000)
+    if unicodedata.category(chr(code)) in {"Mn", "Me", "Cf", "Cc", "Cs", "Co"} and not chr(code).isspace()
+}
+_TRANSLATE = _DROPPED | _DIGITS | _LETTERS
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+# A run of letters as written, diacritics, tatweel and invisible joiners included: used to find
+# words in the original text (highlighting) before normalising each of them.
+WRITTEN_WORD = re.compile(
+    r"[^\W_][\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed"
+    r"\u0640\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]*"
+)
+
+ARABIC_ARTICLES = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+ARABIC_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل")
+# Longest first: pronouns, then plural, dual and feminine endings, then the single letters.
+ARABIC_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
+ARABIC_PRONOUN_SUFFIXES = {"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه"}
+ARABIC_MIN_STEM = 3
+HEBREW_PREFIXES = set("והבלמשכ")
+HEBREW_MIN_STEM = 3
+HEBREW_PLURALS = ("ימ", "ות")  # ים with its final mem made regular by `normalise`
+
+# Words that carry no meaning on their own, in their normalised form; dropped from index and queries.
+_ENGLISH_STOPWORDS = "a an and are as at be by for from in is it of on or the to with this that these those was were"
+_ARABIC_STOPWORDS = "في من علي الي عن مع هذا هذه ذلك تلك التي الذي الذين او ثم ان قد ما لا و ف ب ل ك"
+_HEBREW_STOPWORDS = "של את על עם גם או כי זה זו הוא היא"
+STOPWORDS = frozenset(" ".join((_ENGLISH_STOPWORDS, _ARABIC_STOPWORDS, _HEBREW_STOPWORDS)).split(" "))
+
+_local = threading.local()
+
+
+def _english_stemmer():
+    # Snowball stemmer objects keep state while they work: one per thread.
+    stemmer = getattr(_local, "english", None)
+    if stemmer is None:
+        stemmer = _local.english = snowballstemmer.stemmer("english")
+    return stemmer
+
+
+def normalise(text):
+    """The searchable form of any text (see the module's description)."""
+    if not text:
+        return ""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", str(text)))
+    # Decomposing splits the hamza and madda off their seats (أ → ا + ٔ) and accents off Latin letters.
+    text = unicodedata.normalize("NFD", text)
+    text = text.translate(_TRANSLATE)
+    if not text.isascii():  # marks outside the first plane, rare
+        text = "".join(char for char in text if ord(char) < 0x10000 or unicodedata.category(char)[0] not in "MC")
+    text = unicodedata.normalize("NFC", text).casefold()
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(text):
+    """The normalised words of a text, in order, stop words included."""
+    return _WORD.findall(normalise(text))
+
+
+def script_of(word):
+    for char in word:
+        if "\u0620" <= char <= "\u06ff":
+            return "arabic"
+        if "\u05d0" <= char <= "\u05ea":
+            return "hebrew"
+        if char.isalpha():
+            return "latin"
+    return "number"
+
+
+def strip_arabic_suffixes(word):
+    changed = True
+    while changed:
+        changed = False
+        for suffix in ARABIC_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= ARABIC_MIN_STEM:
+                word = word[: -len(suffix)]
+                # تاء مربوطة becomes ت before a pronoun (أنشطتنا ← أنشطة): give it back.
+                if (
+                    suffix in ARABIC_PRONOUN_SUFFIXES
+                    and word.endswith("ت")
+                    and not word.endswith("ات")
+                    and len(word) > 3
+                ):
+                    word = word[:-1] + "ه"
+                changed = True
+                break
+    return word
+
+
+def arabic_stems(word):
+    for article in ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            return {strip_arabic_suffixes(word[len(article) :])}
+    readings = {word}
+    for clitic in ARABIC_CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= ARABIC_MIN_STEM:
+            readings.add(word[len(clitic) :])
+            break
+    return {strip_arabic_suffixes(reading) for reading in readings}
+
+
+def hebrew_stems(word):
+    readings = {word}
+    rest = word
+    for _ in range(3):
+        if rest[:1] in HEBREW_PREFIXES and len(rest) - 1 >= HEBREW_MIN_STEM:
+            rest = rest[1:]
+            readings.add(rest)
+        else:
+            break
+    for reading in list(readings):
+        for plural in HEBREW_PLURALS:
+            if reading.endswith(plural) and len(reading) - len(plural) >= HEBREW_MIN_STEM:
+                readings.add(reading[: -len(plural)])
+    return readings
+
+
+@lru_cache(maxsize=200_000)
+def word_stems(word):
+    """The stems a normalised word may stand for (a frozenset, empty for stop words)."""
+    if not word or word in STOPWORDS:
+        return frozenset()
+    script = script_of(word)
+    if script == "arabic":
+        return frozenset(arabic_stems(word))
+    if script == "hebrew":
+        return frozenset(hebrew_stems(word))
+    if script == "latin":
+        if len(word) < 2:
+            return frozenset()
+        return frozenset({_english_stemmer().stemWord(word)})
+    return frozenset({word})
+
+
+def analyse(text):
+    """Every stem of a text, in order of appearance, for the index (a list, repeats kept)."""
+    stems = []
+    for word in words(text):
+        stems.extend(sorted(word_stems(word)))
+    return stems
+
+
+def query_terms(text, max_words=12):
+    """For each meaningful word of a query (at most `max_words`), the set of its stems."""
+    terms = []
+    for word in words(text):
+        stems = word_stems(word)
+        if stems and stems not in terms:
+            terms.append(stems)
+        if len(terms) >= max_words:
+            break
+    return terms

@@ -1,0 +1,41 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from hamleh.models import SearchDocument
+from hamleh.search import Search
+from publications.models import Article, Publication
+from trainings.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generates_indexed_multilingual_items_in_every_section():
+    call_command("generate_content", count=40, batch_size=7, seed=3, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchDocument.objects.count() == 40
+    assert set(SearchDocument.objects.values_list("section", flat=True)) == {
+        "publications",
+        "news",
+        "campaigns",
+        "trainings",
+        "events",
+    }
+    assert Publication.objects.count() == 10 and Article.objects.count() == 14 and Event.objects.count() == 6
+    article = Article.objects.first()
+    assert article.title_ar and article.title_en and article.title_he
+    assert article.topics.exists()
+    # Indexed as if saved one by one: the generated words and topics are found in each script.
+    for query in ("الرقمية", "digital", "דיגיטלית"):
+        assert Search.parse(query).documents().exists(), query
+
+
+def test_rejects_a_bad_count():
+    with pytest.raises(CommandError):
+        call_command("generate_content", count=0)
+
+
+def test_rebuild_search_index_restores_missing_entries():
+    call_command("generate_content", count=10, seed=4, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    SearchDocument.objects.all().delete()
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchDocument.objects.count() == 10
+    assert Search.parse("digital").documents().exists()

@@ -1,0 +1,137 @@
+"""The normaliser and the light stemmer: same function for stored text and for queries."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hamleh.text import analyse, normalise, query_terms, script_of, word_stems, words
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("تَقْرِيرٌ", "تقرير"),  # tashkeel
+        ("الحُقُوق الرَّقْمِيَّة", "الحقوق الرقميه"),  # shadda, and ة → ه
+        ("تـــقـريــر", "تقرير"),  # tatweel
+        ("أحمد إسلام آمن ٱلله", "احمد اسلام امن الله"),  # alef forms
+        ("منتدى", "منتدي"),  # final alef maqsura
+        ("مؤتمر", "موتمر"),  # hamza on waw
+        ("مسائل", "مسايل"),  # hamza on ya
+        ("سماء", "سماء"),  # a hamza on the line stays
+        ("٢٠٢١ ۱۴۰۰", "2021 1400"),  # Arabic-Indic and Persian digits
+        ("كیف کتاب", "كيف كتاب"),  # Persian ya and kaf
+        ("\u200fحملة\u200e \u202bنص\u202c \u2067x\u2069", "حمله نص x"),  # bidi marks, embeddings, isolates
+        ("زيرو\u200bويدث\u200cجوينر\u200d\ufeff", "زيروويدثجوينر"),  # zero-width characters, BOM
+        ("ﻻ ﷲ", "لا الله"),  # presentation forms and ligatures
+        ("שָׁלוֹם", "שלומ"),  # niqqud; final letters made regular
+        ("ך ם ן ף ץ", "כ מ נ פ צ"),
+        ("Café RÉSUMÉ", "cafe resume"),  # accents, case
+        ("  سطر\nجديد\tهنا  ", "سطر جديد هنا"),  # whitespace collapsed, never glued
+        ("", ""),
+        (None, ""),
+        ("\u0651", ""),  # a lone combining mark
+    ],
+)
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("التقرير", "تقرير"),
+        ("تقريره", "تقرير"),
+        ("وتقريرهم", "تقرير"),
+        ("بالتقرير", "تقرير"),
+        ("وبالتقرير", "تقرير"),
+        ("فالتقرير", "تقرير"),
+        ("للتقرير", "تقرير"),
+        ("الفلسطينيين", "فلسط"),
+        ("للفلسطينيين", "فلسط"),
+        ("فلسطينيون", "فلسط"),
+        ("الحملات", "حمل"),
+        ("حملة", "حمل"),
+        ("انشطتنا", "انشط"),  # the ta marbuta before a pronoun is given back
+        ("انشطه", "انشط"),
+        ("سياساتها", "سياس"),
+        ("البيانات", "بيان"),
+        ("تدريبات", "تدريب"),
+    ],
+)
+def test_arabic_prefixes_and_suffixes_are_stripped(word, stem):
+    assert stem in word_stems(normalise(word))
+
+
+@pytest.mark.parametrize("word", ["كان", "بين", "عام", "يوم", "امن", "حقوق", "دين"])
+def test_short_arabic_words_are_not_over_stripped(word):
+    assert word in word_stems(word)
+    assert all(len(stem) >= 3 for stem in word_stems(word))
+
+
+def test_a_possible_one_letter_prefix_keeps_both_readings():
+    assert word_stems("بيان") == {"بيان", "يان"}
+    assert word_stems("وتقرير") == {"وتقرير", "تقرير"}
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("reports", "report"), ("campaigning", "campaign"), ("trainings", "train"), ("rights", "right")],
+)
+def test_english_uses_snowball(word, stem):
+    assert word_stems(word) == {stem}
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("והזכויות", "זכויות"),
+        ("בירושלימ", "ירושלימ"),
+        ("שבבית", "בית"),
+        ("ארגונימ", "ארגונ"),  # plural ending
+        ("זכויות", "זכוי"),
+    ],
+)
+def test_hebrew_prefix_letters_and_plurals(word, reading):
+    assert reading in word_stems(word)
+
+
+def test_hebrew_keeps_at_least_three_letters():
+    assert word_stems("בית") == {"בית"}
+
+
+def test_stop_words_and_single_letters_give_nothing():
+    assert word_stems("في") == frozenset()
+    assert word_stems("the") == frozenset()
+    assert word_stems("x") == frozenset()
+    assert query_terms("في the של") == []
+
+
+@pytest.mark.parametrize("raw", ["& | ! ( ) : * ' \"", "'; DROP TABLE x; --", "<script>", "\u0651", "...", ""])
+def test_syntax_and_punctuation_never_reach_the_terms(raw):
+    for stems in query_terms(raw):
+        for stem in stems:
+            assert stem.isalnum()
+
+
+def test_query_words_are_capped_and_deduplicated():
+    assert len(query_terms("تقرير " * 5)) == 1
+    assert len(query_terms(" ".join(f"word{n}" for n in range(50)), max_words=12)) == 12
+
+
+def test_stored_text_and_query_agree():
+    text = "أصدر حملة تقريره السنوي عن الحقوق الرقمية للفلسطينيين"
+    stored = set(analyse(text))
+    for stems in query_terms("تقرير حقوق الفلسطينيين"):
+        assert stems & stored
+
+
+def test_scripts():
+    assert [script_of(word) for word in words("حقوق rights זכויות 2021")] == ["arabic", "latin", "hebrew", "number"]
+
+
+@given(st.text(max_size=200))
+def test_normalise_is_idempotent_and_never_fails(text):
+    once = normalise(text)
+    assert normalise(once) == once
+    for stems in query_terms(text):
+        assert all(stem for stem in stems)
