@@ -116,6 +116,11 @@ class PublishableAdmin(
     def is_public_now(self, obj):
         return obj.is_published
 
+    def delete_queryset(self, request, queryset):
+        # One by one, so each item's delete() removes its files after the commit.
+        for item in queryset:
+            item.delete()
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

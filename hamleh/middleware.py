@@ -13,7 +13,7 @@ PUBLIC_CSP = "; ".join(
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data:",
+        " ".join(filter(None, ["img-src 'self' data:", settings.MEDIA_ORIGIN])),
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

@@ -1,17 +1,20 @@
 """What every section shares: topics and the publishable base of all public content."""
 
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.files.base import ContentFile
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hamleh import media
 from hamleh.cache import InvalidatesPublicPages
 from hamleh.sanitize import clean_html
 
@@ -31,6 +34,13 @@ class Topic(InvalidatesPublicPages, models.Model):
 
     def get_absolute_url(self):
         return reverse("hamleh:topic_detail", kwargs={"slug": self.slug})
+
+
+def cover_image_path(instance, filename):
+    """`covers/2021/hashtag-palestine-2021.jpg`: a readable ASCII name from the slug,
+    the extension of the real (re-encoded) format; the uploader's name is not used."""
+    extension = filename.rpartition(".")[2].lower() if "." in filename else "jpg"
+    return f"covers/{timezone.now():%Y}/{media.ascii_filename(instance.slug, extension=extension)}"
 
 
 class Status(models.TextChoices):
@@ -60,7 +70,15 @@ class Publishable(InvalidatesPublicPages, models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
-    cover_image = models.ImageField(_("cover image"), upload_to="covers/%Y/", blank=True)
+    cover_image = media.ImageUploadField(
+        _("cover image"),
+        upload_to=cover_image_path,
+        max_length=255,
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels. Location and camera data are removed."),
+    )
+    cover_width = models.PositiveIntegerField(_("cover width"), null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(_("cover height"), null=True, blank=True, editable=False)
     cover_alt = models.CharField(
         _("cover image description"),
         max_length=300,
@@ -135,7 +153,14 @@ class Publishable(InvalidatesPublicPages, models.Model):
         if update_fields is not None:
             stamped = ["translation_edited_at"] if changed else []
             kwargs["update_fields"] = {*update_fields, "version_token", *stamped}
-        super().save(*args, **kwargs)
+        new_cover = self._store_new_cover()
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            if new_cover:
+                self.cover_image.storage.delete(new_cover)
+            raise
+        self._after_cover_saved(new_cover)
         from hamleh.search import index_object  # the index module imports this one
 
         index_object(self)
@@ -144,7 +169,11 @@ class Publishable(InvalidatesPublicPages, models.Model):
         from hamleh.search import unindex_object
 
         unindex_object(self)
-        return super().delete(*args, **kwargs)
+        cover, storage = self.cover_image.name, self.cover_image.storage
+        result = super().delete(*args, **kwargs)
+        if cover:
+            transaction.on_commit(partial(media.delete_image, storage, cover), robust=True)
+        return result
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -152,6 +181,8 @@ class Publishable(InvalidatesPublicPages, models.Model):
         from hamleh.workflow import remember_translations
 
         remember_translations(instance)
+        # The stored cover's name, to know after a save whether it was replaced.
+        instance._stored_cover = instance.__dict__.get("cover_image")
         return instance
 
     def clean(self):
@@ -160,6 +191,38 @@ class Publishable(InvalidatesPublicPages, models.Model):
             start, end = (getattr(self, name) for name in self.PERIOD)
             if start is not None and end is not None and end < start:
                 raise ValidationError({self.PERIOD[1]: _("The end cannot be before the start.")})
+        if self.cover_image and not (getattr(self, "cover_alt_ar", None) or "").strip():
+            raise ValidationError(
+                {"cover_alt_ar": _("Describe the cover image (at least in Arabic) for people who cannot see it.")}
+            )
+
+    def _store_new_cover(self):
+        """A new upload is stored re-encoded (upright, without metadata) under a clean name."""
+        if not self.cover_image or self.cover_image._committed:
+            if not self.cover_image:
+                self.cover_width = self.cover_height = None
+            return ""
+        clean = media.sanitize_image(self.cover_image.file)
+        self.cover_image.save(f"cover.{clean.info.extension}", ContentFile(clean.content), save=False)
+        self.cover_width, self.cover_height = clean.info.width, clean.info.height
+        return self.cover_image.name
+
+    def _after_cover_saved(self, new_cover):
+        """After the commit: the replaced original and its renditions go, the new renditions are made."""
+        storage = self.cover_image.storage
+        old = getattr(self, "_stored_cover", None)
+        if old and old != self.cover_image.name:
+            transaction.on_commit(partial(media.delete_image, storage, old), robust=True)
+        elif old and new_cover:  # same name overwritten (storage without renaming): stale renditions
+            transaction.on_commit(partial(media.delete_renditions, storage, old), robust=True)
+        if new_cover:
+            transaction.on_commit(
+                partial(media.make_renditions, storage, new_cover, self.cover_width, self.cover_height), robust=True
+            )
+        self._stored_cover = self.cover_image.name
+
+    def cover_renditions(self):
+        return media.renditions_for(self.cover_image.name, self.cover_width, self.cover_height)
 
     @property
     def is_published(self):

@@ -158,9 +158,15 @@ if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "default_acl": "private",
-            "querystring_auth": True,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Never overwrite: a replaced cover keeps its old key until the commit removes it.
+            "file_overwrite": False,
         },
     }
+# The origin media is served from when it is not this site (S3 bucket or CDN,
+# e.g. https://media.example.org): public pages' CSP allows images from it.
+MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN", "").rstrip("/")
 STORAGES = {
     "default": _media_backend,
     "staticfiles": {

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.admin import PublishableAdmin, TranslatedAdmin
@@ -16,7 +17,17 @@ class PublicationFileInline(admin.TabularInline):
 
 @admin.register(Publication)
 class PublicationAdmin(PublishableAdmin):
-    list_display = ("title", "kind", "published_on", "series", "status", "publish_at", "is_public_now", "featured")
+    list_display = (
+        "title",
+        "kind",
+        "published_on",
+        "series",
+        "status",
+        "publish_at",
+        "is_public_now",
+        "featured",
+        "downloads",
+    )
     list_filter = ("status", "kind", "series", "featured", "topics")
     date_hierarchy = "published_on"
     list_select_related = ("series",)
@@ -26,6 +37,13 @@ class PublicationAdmin(PublishableAdmin):
         (_("Publication"), {"fields": ("kind", "published_on", "authors", "series", "edition")}),
         PublishableAdmin.history_fieldset,
     )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(total_downloads=Sum("files__download_count"))
+
+    @admin.display(description=_("downloads"), ordering="total_downloads")
+    def downloads(self, obj):
+        return obj.total_downloads or 0
 
 
 @admin.register(Article)

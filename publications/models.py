@@ -1,7 +1,10 @@
-from django.db import models
+from functools import partial
+
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hamleh import media
 from hamleh.cache import InvalidatesPublicPages
 from hamleh.models import Publishable, TopicLink
 
@@ -62,6 +65,14 @@ class Publication(Publishable):
     def get_absolute_url(self):
         return reverse("publications:publication_detail", kwargs={"slug": self.slug})
 
+    def delete(self, *args, **kwargs):
+        # The cascade does not call PublicationFile.delete(): its files are removed here.
+        files = [(edition.file.storage, edition.file.name) for edition in self.files.all()]
+        result = super().delete(*args, **kwargs)
+        for storage, name in files:
+            transaction.on_commit(partial(media.delete_file, storage, name), robust=True)
+        return result
+
 
 class PublicationTopic(TopicLink):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE)
@@ -71,7 +82,10 @@ class PublicationTopic(TopicLink):
 
 
 def publication_file_path(instance, filename):
-    return f"publications/{instance.publication.slug}/{instance.language}/{filename}"
+    """`publications/hashtag-palestine/ar/hashtag-palestine-ar.pdf`: the uploader's
+    name is never used; the storage adds a suffix if the name is taken."""
+    slug = instance.publication.slug
+    return f"publications/{slug}/{instance.language}/{media.ascii_filename(slug, instance.language, extension='pdf')}"
 
 
 class PublicationFile(InvalidatesPublicPages, models.Model):
@@ -81,7 +95,12 @@ class PublicationFile(InvalidatesPublicPages, models.Model):
         Publication, verbose_name=_("publication"), on_delete=models.CASCADE, related_name="files"
     )
     language = models.CharField(_("language"), max_length=2, choices=FileLanguage.choices)
-    file = models.FileField(_("PDF file"), upload_to=publication_file_path)
+    file = media.PdfUploadField(
+        _("PDF file"),
+        upload_to=publication_file_path,
+        max_length=255,
+        help_text=_("A PDF without password protection, at most 50 MB."),
+    )
     size_bytes = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), default=0, editable=False)
     download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
@@ -101,10 +120,48 @@ class PublicationFile(InvalidatesPublicPages, models.Model):
     def __str__(self):
         return f"{self.publication} ({self.get_language_display()})"
 
+    def save(self, *args, **kwargs):
+        new_file = ""
+        if self.file and not self.file._committed:
+            info = media.inspect_pdf(self.file.file)
+            self.size_bytes, self.page_count = info.size, info.page_count
+            self.file.save(self.file.name, self.file.file, save=False)
+            new_file = self.file.name
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            if new_file:
+                self.file.storage.delete(new_file)
+            raise
+        old = getattr(self, "_stored_file", None)
+        if old and old != self.file.name:
+            transaction.on_commit(partial(media.delete_file, self.file.storage, old), robust=True)
+        self._stored_file = self.file.name
+
     def get_absolute_url(self):
         return reverse(
             "publications:publication_download", kwargs={"slug": self.publication.slug, "file_language": self.language}
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file = instance.__dict__.get("file")
+        return instance
+
+    def delete(self, *args, **kwargs):
+        storage, name = self.file.storage, self.file.name
+        result = super().delete(*args, **kwargs)
+        if name:
+            transaction.on_commit(partial(media.delete_file, storage, name), robust=True)
+        return result
+
+    def download_filename(self):
+        """A readable name from the title in the file's language (Arabic if missing)."""
+        publication = self.publication
+        title = getattr(publication, f"title_{self.language}", "") or publication.title_ar or publication.slug
+        title = title.replace("/", "-").replace("\\", "-")
+        return f"{media.clean_filename(title, max_length=100) or publication.slug} ({self.language}).pdf"
 
 
 class Article(Publishable):

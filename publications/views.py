@@ -1,10 +1,12 @@
+from urllib.parse import quote
+
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.views import View
 
 from campaigns.models import Campaign
+from hamleh.media import ascii_filename
 from hamleh.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
 from publications.models import Article, Publication, PublicationFile
@@ -48,18 +50,30 @@ class PublicationDownloadView(View):
 
     def serve(self, request, slug, file_language, count):
         publications = Publication.objects.all() if request.user.is_staff else Publication.objects.published()
-        publication = get_object_or_404(publications, slug=slug)
-        edition = get_object_or_404(PublicationFile, publication=publication, language=file_language)
+        edition = get_object_or_404(
+            PublicationFile.objects.select_related("publication").filter(publication__in=publications),
+            publication__slug=slug,
+            language=file_language,
+        )
+        publication = edition.publication
         try:
             handle = edition.file.open("rb")
         except (FileNotFoundError, OSError) as error:
             raise Http404 from error
         if count:
+            # One UPDATE … SET download_count = download_count + 1: no lost count under concurrency.
             PublicationFile.objects.filter(pk=edition.pk).update(download_count=F("download_count") + 1)
-        filename = f"{slugify(publication.slug) or 'publication'}-{edition.language}.pdf"
-        response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+        response = FileResponse(handle, content_type="application/pdf")
+        response["Content-Disposition"] = attachment_header(
+            edition.download_filename(), fallback=ascii_filename(publication.slug, edition.language, extension="pdf")
+        )
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+def attachment_header(filename, fallback):
+    """`attachment` with an ASCII name for old clients and the exact UTF-8 name (RFC 6266 / 5987)."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 class ArticleListView(PublicListView):
