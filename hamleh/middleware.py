@@ -1,3 +1,6 @@
+import base64
+import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -22,9 +25,31 @@ PUBLIC_CSP = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
-# The admin's own templates and the rich-text editor set inline style
-# attributes, so style-src needs 'unsafe-inline' there; scripts stay same-origin.
-ADMIN_CSP = PUBLIC_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+_INLINE_SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def csp_hash(source):
+    """The CSP source expression that allows exactly this inline script text."""
+    digest = hashlib.sha256(source.encode()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def prose_editor_importmap_hash():
+    """The hash of the `<script type="importmap">` the rich-text editor puts in admin forms
+    (rendered here exactly as the widget renders it), so the admin allows that one script."""
+    from hamleh.admin import PROSE_EDITOR_CONFIG
+    from hamleh.admin import AdminProseEditorWidget as Widget
+
+    rendered = "".join(Widget(config=PROSE_EDITOR_CONFIG, preset="configurable").media.render_importmap())
+    return " ".join(csp_hash(script) for script in _INLINE_SCRIPT.findall(rendered))
+
+
+def admin_csp():
+    """The public policy plus the editor's import map by hash and inline styles (the admin's
+    templates, widgets and editor set style attributes)."""
+    return PUBLIC_CSP.replace("script-src 'self'", f"script-src 'self' {prose_editor_importmap_hash()}").replace(
+        "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+    )
 
 
 class SecurityHeadersMiddleware:
@@ -33,11 +58,12 @@ class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = "/admin/"
+        self.admin_csp = admin_csp()
 
     def __call__(self, request):
         response = self.get_response(request)
         is_admin = request.path.startswith(self.admin_prefix)
-        response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if is_admin else PUBLIC_CSP)
+        response.headers.setdefault("Content-Security-Policy", self.admin_csp if is_admin else PUBLIC_CSP)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"

@@ -139,6 +139,7 @@ MODELTRANSLATION_LANGUAGES = ("ar", "en", "he")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 # jQuery UI is served from our own static files: no request leaves the site.
 MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = MODELTRANSLATION_JQUERY_UI_URL  # the name django-modeltranslation 0.20 actually reads
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
