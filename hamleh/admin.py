@@ -55,6 +55,9 @@ class TranslatedInputsMixin:
     """Each translated input is written in its own direction whatever the admin's language,
     and rich-text columns get the WYSIWYG editor."""
 
+    class Media:
+        js = ("hamleh/admin-a11y.js",)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         base, language = language_of_column(db_field.name)
         if base in RICH_TEXT_FIELDS:
