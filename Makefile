@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-postgres lint format check messages clean bench
+.PHONY: install demo test test-postgres lint format check messages clean bench e2e audit
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ check: install ## Django's checks, migrations and translations up to date
 messages: install ## Refresh the .po files from the code and compile them
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l ar -l en -l he --ignore=.venv --no-obsolete --no-location
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+
+e2e: install ## Browser journeys with Debian's Chromium (tests marked e2e); screenshots in artifacts/screenshots/
+	$(PY) -m pytest --create-db -q -m e2e tests/e2e
+
+audit: install ## Lighthouse and axe-core on the demo site; fails below the targets
+	$(PY) scripts/audit.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin import widgets
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -51,9 +53,18 @@ def language_of_column(name):
     return None, None
 
 
+class LabelledSplitDateTime(widgets.AdminSplitDateTime):
+    """The admin's date and time inputs, each with its own <label>."""
+
+    template_name = "hamleh/widgets/labelled_split_datetime.html"
+
+
 class TranslatedInputsMixin:
     """Each translated input is written in its own direction whatever the admin's language,
     and rich-text columns get the WYSIWYG editor."""
+
+    class Media:
+        js = ("hamleh/admin-a11y.js",)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         base, language = language_of_column(db_field.name)
@@ -92,6 +103,7 @@ class PublishableAdmin(
     """The shared change list and form of every public content type: normalised search (hamleh.search_admin),
     roles, preview and locking (hamleh.admin_workflow), history through django-reversion with its compare view."""
 
+    formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
     list_display = ("title", "status", "publish_at", "is_public_now", "featured")
     list_filter = ("status", "featured", "topics")
     search_fields = ("title_ar", "title_en", "title_he", "slug")

@@ -187,6 +187,9 @@ class Publishable(InvalidatesPublicPages, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
+        from hamleh.workflow import remember_translations
+
+        remember_translations(instance)
         # The stored cover's name, to know after a save whether it was replaced.
         instance._stored_cover = instance.__dict__.get("cover_image")
         # The translations as loaded, to know after a save which languages were edited.

@@ -222,6 +222,8 @@ if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
 # The origin media is served from when it is not this site (S3 bucket or CDN,
 # e.g. https://media.example.org): public pages' CSP allows images from it.
 MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN", "").rstrip("/")
+# Uploads served by Django itself (small sites without a proxy or object store, and audits).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 STORAGES = {
     "default": _media_backend,
     "staticfiles": {

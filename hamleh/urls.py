@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.language_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/workflow/", include("hamleh.urls_workflow")),
     path("admin/", admin.site.urls),
@@ -32,7 +33,7 @@ if settings.HAMLEH_BENCH:
 
     urlpatterns += [path("bench/minimal", minimal, name="bench_minimal")]
 
-if settings.DEBUG:
+if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 handler404 = "hamleh.views.page_not_found"

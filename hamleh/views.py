@@ -3,11 +3,12 @@ from django.core.paginator import InvalidPage
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, RedirectView, TemplateView
 from django_filters.views import FilterView
 
 from hamleh.models import Topic
@@ -189,3 +190,12 @@ class SearchView(TemplateView):
             messages.info(self.request, message)
         context["sections"] = SECTIONS
         return context
+
+
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin's): point them at ours."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("hamleh/favicon.svg")

@@ -61,6 +61,9 @@ def test_every_changelist_and_add_page_answers(staff_client, model, language, di
     pages = ["changelist", "add"] if model_admin.has_add_permission(request) else ["changelist"]
     for page in pages:
         response = staff_client.get(admin_url(model, page))
+        if page == "add" and not admin.site._registry[model].has_add_permission(response.wsgi_request):
+            assert response.status_code == 403, model  # records only the system writes (e.g. digest runs)
+            continue
         assert response.status_code == 200, (model, page)
         assert html_lang_dir(response) == (language, direction)
 
