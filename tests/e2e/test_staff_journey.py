@@ -6,6 +6,8 @@ import feedparser
 import pytest
 import time_machine
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from publications.models import Publication
 from tests.e2e.browser import DESKTOP, html_lang_dir, screenshot
@@ -21,7 +23,15 @@ SLUG = "scheduled-digital-rights-index"
 
 @pytest.fixture
 def staff(site, django_user_model):
-    return django_user_model.objects.create_superuser("staff", "staff@example.org", PASSWORD)
+    user = django_user_model.objects.create_superuser("staff", "staff@example.org", PASSWORD)
+    # The admin requires a second factor: the staff member has enrolled an authenticator app.
+    user.totp_device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    return user
+
+
+def current_totp_code(device):
+    """The code the authenticator app shows now (RFC 6238, as django-otp checks it)."""
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
 
 
 def sign_in(page, site):
@@ -29,6 +39,7 @@ def sign_in(page, site):
     assert html_lang_dir(page) == ["ar", "rtl"]
     page.fill("#id_username", "staff")
     page.fill("#id_password", PASSWORD)
+    page.fill("#id_otp_token", current_totp_code(TOTPDevice.objects.get(user__username="staff")))
     page.click("input[type=submit], button[type=submit]")
     page.wait_for_url(f"{site}/admin/")
     assert html_lang_dir(page) == ["ar", "rtl"]
