@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from hamleh.roles import ADMINISTRATORS, AUTHORS, EDITORS
+from tests.auth import login_verified
 
 
 def _member(django_user_model, username, group_name):
@@ -34,13 +35,13 @@ def administrator(django_user_model):
 
 @pytest.fixture
 def author_client(client, author):
-    client.force_login(author)
+    login_verified(client, author)
     return client
 
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    login_verified(client, editor)
     return client
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from hamleh import workflow
 from publications.models import Article
+from tests.auth import login_verified
 from tests.factories import make_article
 from tests.workflow.helpers import admin_form_data
 
@@ -15,8 +16,8 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_the_first_kept(editor
     article = make_article(title_en="Original")
     url = reverse("admin:publications_article_change", args=[article.pk])
     first, second = Client(), Client()
-    first.force_login(editor)
-    second.force_login(editor)
+    login_verified(first, editor)
+    login_verified(second, editor)
     first_form = admin_form_data(first.get(url), title_en="First person's title")
     second_form = admin_form_data(second.get(url), title_en="Second person's title", summary_en="Second summary")
 

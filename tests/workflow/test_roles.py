@@ -5,6 +5,7 @@ from django.urls import reverse
 from hamleh.models import Status
 from hamleh.roles import ADMINISTRATORS, AUTHORS, EDITORS
 from publications.models import Article
+from tests.auth import login_verified
 from tests.factories import make_article
 from tests.workflow.helpers import admin_form_data
 
@@ -82,11 +83,11 @@ def test_publish_actions_are_for_editors_only(client, author, editor, action, st
     article = make_article(status=start)
     url = reverse("admin:publications_article_changelist")
     data = {"action": action, "_selected_action": [article.pk]}
-    client.force_login(author)
+    login_verified(client, author)
     client.post(url, data)
     article.refresh_from_db()
     assert article.status == start
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(url, data)
     assert response.status_code == 302
     article.refresh_from_db()
