@@ -17,6 +17,9 @@ from hamleh import workflow
 from hamleh.models import Status
 from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
 
+# Set on the request by the recover view: its form does not check the optimistic lock.
+RECOVERING = "_hamleh_recovering_deleted"
+
 AUTHOR_STATUS_HELP = _("Only editors can publish, schedule or unpublish. Save as a draft and ask an editor.")
 
 
@@ -24,6 +27,8 @@ class WorkflowFormMixin:
     """Added to every content change form by `WorkflowAdminMixin.get_form`."""
 
     can_publish = True
+    # False on django-reversion's recover form: see `WorkflowAdminMixin.recover_view`.
+    checks_version = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +43,7 @@ class WorkflowFormMixin:
     def clean(self):
         cleaned_data = super().clean()
         self._check_publishing(cleaned_data)
-        if self.instance.pk:
+        if self.instance.pk and self.checks_version:
             self._check_version(cleaned_data)
         return cleaned_data
 
@@ -121,6 +126,7 @@ class WorkflowAdminMixin:
         form_class = super().get_form(request, obj, **kwargs)
         attrs = {
             "can_publish": self.has_publish_permission(request, obj),
+            "checks_version": not getattr(request, RECOVERING, False),
             workflow.LOCK_FIELD: forms.CharField(widget=forms.HiddenInput, required=False),
         }
         return type(form_class.__name__, (WorkflowFormMixin, form_class), attrs)
@@ -138,6 +144,15 @@ class WorkflowAdminMixin:
             super()._reversion_autoregister(through, ())
             follow = (*follow, link.remote_field.get_accessor_name())
         super()._reversion_autoregister(model, follow)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # A deleted item has no current version that someone else could have saved
+        # meanwhile: the row the lock would compare with is the one this view has
+        # just restored from history, in its own transaction (and a version saved
+        # before the lock existed restores with a new token on every request). The
+        # lock stays on every change form, the revert-to-a-revision form included.
+        setattr(request, RECOVERING, True)
+        return super().recover_view(request, version_id, extra_context)
 
     # No lost updates ---------------------------------------------------------
 

@@ -5,6 +5,7 @@ browsers implement), so markup that only turns dangerous after the browser's
 own repairs (mutation XSS) is seen as the browser would see it.
 """
 
+import json
 import re
 
 import html5lib
@@ -35,6 +36,11 @@ _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 NAMESPACE = re.compile(r"^\{[^}]*\}")
 
+# Structured data (hamleh/structured_data.py): a data block, which browsers never run.
+JSON_LD_TYPE = "application/ld+json"
+# Text that could end the element or switch the parser into its "escaped" states.
+_SCRIPT_BREAKERS = ("</script", "<!--")
+
 
 def _local_name(tag):
     return NAMESPACE.sub("", tag) if isinstance(tag, str) else ""
@@ -53,7 +59,11 @@ def executable_findings(html, *, allowed_script_prefix="/static/"):
             findings.append(f"foreign element <{name}> ({namespace})")
         if name in FORBIDDEN_ELEMENTS:
             findings.append(f"<{name}>")
-        if name == "script":
+        if name == "script" and is_json_ld(element):
+            problem = json_data_block_problem(element)
+            if problem:
+                findings.append(f"JSON-LD block {problem}: {(element.text or '')[:60]!r}")
+        elif name == "script":
             src = element.get("src", "")
             if not src.startswith(allowed_script_prefix) or (element.text or "").strip():
                 findings.append(f"script not from our static files: src={src!r} text={(element.text or '')[:60]!r}")
@@ -74,3 +84,26 @@ def executable_findings(html, *, allowed_script_prefix="/static/"):
             if attribute_name == "style" and re.search(r"expression\(|url\(|javascript:", value, re.IGNORECASE):
                 findings.append(f"style with code on <{name}>")
     return findings
+
+
+def is_json_ld(element):
+    """A `<script>` whose type makes it a JSON-LD data block (browsers strip the spaces around a type)."""
+    return element.get("type", "").strip().lower() == JSON_LD_TYPE
+
+
+def json_data_block_problem(element):
+    """Why a JSON-LD `<script>` is not an inert data block, or None when it is one.
+
+    It must load nothing, hold valid JSON and no text that could close the element or
+    start a comment: escaped the way `json_script` does it, an injected value cannot.
+    """
+    if element.get("src") is not None:
+        return "with a src"
+    text = element.text or ""
+    if any(breaker in text.lower() for breaker in _SCRIPT_BREAKERS):
+        return "with markup that could end it"
+    try:
+        json.loads(text)
+    except ValueError:
+        return "that is not JSON"
+    return None

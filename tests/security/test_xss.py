@@ -1,11 +1,15 @@
 """Hostile text in every field, filter and search box never comes out executable."""
 
+import json
+
+import html5lib
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from hamleh.sanitize import clean_html
 from hamleh.sections import SECTIONS
+from hamleh.structured_data import json_ld_script
 from tests.security.content import hostile_content
 from tests.security.html_safety import executable_findings
 from tests.security.payloads import XSS_PAYLOADS
@@ -23,6 +27,31 @@ def test_the_checker_sees_what_a_browser_would_run():
     """The checker itself must catch each attack when it is not escaped."""
     caught = [payload for payload in XSS_PAYLOADS if executable_findings(f"<div>{payload}</div>")]
     assert len(caught) >= 45, "the corpus is mostly real attacks"
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_structured_data_with_any_payload_is_an_inert_json_block(payload):
+    """The site's JSON-LD blocks pass the checker, and keep the hostile text as data."""
+    block = json_ld_script({"@type": "Report", "name": payload, "keywords": [payload, "</script>"]})
+    assert not executable_findings(f"<div>{block}</div>")
+    (element,) = html5lib.parse(block, namespaceHTMLElements=False).iter("script")
+    assert json.loads(element.text)["name"] == payload
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<script type="application/ld+json">{"name": "</script><script>alert(1)</script>"}</script>',
+        '<script type="application/ld+json">{"name": "<!--<script>"}</script><img src=x onerror=alert(1)>',
+        '<script type="application/ld+json">alert(1)</script>',
+        '<script type="application/ld+json" src="https://evil.example/x.js">{}</script>',
+        '<script type="application/json">{"name": "x"}</script>',
+        '<script type="text/javascript">{"name": "x"}</script>',
+        '<script type="application/ld+json ; x">{}</script>',
+    ],
+)
+def test_the_checker_allows_only_well_formed_json_ld_data_blocks(block):
+    assert executable_findings(f"<div>{block}</div>"), block
 
 
 @pytest.mark.parametrize(("index", "payload"), list(enumerate(XSS_PAYLOADS)))
