@@ -51,6 +51,7 @@ ADMIN_PAGES = [
     "/admin/trainings/event/add/",
 ]
 ADMIN_USER, ADMIN_PASSWORD = "audit", secrets.token_urlsafe(18)
+ADMIN_RECOVERY_CODE = ""  # issued when the audit server is prepared
 SERIOUS = {"serious", "critical"}
 
 
@@ -82,6 +83,19 @@ def start_server(env):
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")
     manage(env, "createsuperuser", "--noinput")
+    # The admin asks for a second factor: enrol the audit account and keep one recovery code.
+    enrolment = subprocess.run(  # noqa: S603 - fixed arguments
+        [PYTHON, "manage.py", "totp_enrol", ADMIN_USER, "--no-qr", "--recovery-codes", "1"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    global ADMIN_RECOVERY_CODE  # noqa: PLW0603 - set once, before the browser signs in
+    ADMIN_RECOVERY_CODE = enrolment[
+        enrolment.index(next(line for line in enrolment if line.startswith("2."))) + 1
+    ].strip()
     manage(env, "collectstatic", "--noinput")
     server = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
@@ -169,6 +183,7 @@ def run_axe(public_urls):
         page.goto(f"{BASE}/admin/login/")
         page.fill("#id_username", ADMIN_USER)
         page.fill("#id_password", ADMIN_PASSWORD)
+        page.fill("#id_otp_token", ADMIN_RECOVERY_CODE)
         page.click("input[type=submit], button[type=submit]")
         page.wait_for_url(f"{BASE}/admin/")
         for path in ADMIN_PAGES:
