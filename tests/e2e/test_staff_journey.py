@@ -8,6 +8,7 @@ import time_machine
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from publications.models import Publication
 from tests.e2e.browser import DESKTOP, html_lang_dir, screenshot
@@ -49,8 +50,21 @@ def fill(page, selector, value):
     """Fill an admin input, first opening the language tab it sits in (django-modeltranslation's tabs)."""
     panel = page.locator(selector).evaluate("input => input.closest('.ui-tabs-panel')?.id || ''")
     if panel:
-        page.click(f"a[href='#{panel}']")
+        page.click(f"[role=tab][aria-controls='{panel}']")
     page.fill(selector, value)
+
+
+def switch_language_tabs_by_keyboard(page):
+    """The language tabs are real tabs: focus sits on the tab itself (no link nested inside it) and
+    the keys move between languages."""
+    tabs = page.locator("[role=tab][aria-controls='tab_id_title_ar']").locator("xpath=..")
+    assert tabs.locator("[role=tab] a[href], [role=tab] [tabindex]:not([role=tab])").count() == 0
+    tabs.locator("[role=tab][aria-selected=true]").focus()
+    page.keyboard.press("End")  # jQuery UI opens the focused tab after a short delay
+    expect(page.locator("#id_title_he")).to_be_visible()
+    expect(page.locator("#id_title_ar")).to_be_hidden()
+    page.keyboard.press("Home")
+    expect(page.locator("#id_title_ar")).to_be_visible()
 
 
 def in_feed(page, site, text):
@@ -65,6 +79,7 @@ def test_staff_schedules_a_publication_that_appears_on_time_and_can_be_edited(si
     sign_in(admin, site)
 
     admin.goto(f"{site}/admin/publications/publication/add/")
+    switch_language_tabs_by_keyboard(admin)
     publish_at = timezone.localtime() + datetime.timedelta(minutes=1)
     fill(admin, "#id_title_ar", TITLE_AR)
     fill(admin, "#id_title_en", TITLE_EN)

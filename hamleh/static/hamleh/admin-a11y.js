@@ -1,6 +1,11 @@
-/* Accessible names for what third-party admin widgets leave unnamed:
-   - django-modeltranslation's language switch (a <select> without a label);
-   - django-prose-editor's editing area (a contenteditable role="textbox" not tied to the label). */
+/* Accessibility repairs for third-party admin widgets:
+   - django-modeltranslation's language switch (a <select> without a label) gets a name;
+   - django-prose-editor's editing area (a contenteditable role="textbox" not tied to the label) gets its label;
+   - django-modeltranslation's language tabs (jQuery UI tabs) put a focusable link inside each
+     role="tab" item, an interactive control nested in another. The item itself takes focus and the
+     keyboard, and finds its panel through aria-controls; the link's href only serves to tell a local
+     panel from one to fetch. So once built, the link loses its href and tabindex and becomes plain
+     text inside the tab, and a tab whose link has no href counts as local. */
 (function () {
   "use strict";
 
@@ -30,9 +35,30 @@
     }
   }
 
+  function treatTabsWithoutLinksAsLocal() {
+    var jQuery = (window.django && window.django.jQuery) || window.jQuery;
+    var tabs = jQuery && jQuery.ui && jQuery.ui.tabs;
+    if (!tabs || tabs.prototype._hamlehLocalTabs) return;
+    var isLocal = tabs.prototype._isLocal;
+    tabs.prototype._isLocal = function (anchor) {
+      return !anchor.hasAttribute("href") || isLocal.call(this, anchor);
+    };
+    tabs.prototype._hamlehLocalTabs = true;
+  }
+
+  function flattenTabLinks(root) {
+    treatTabsWithoutLinksAsLocal();
+    root.querySelectorAll('[role="tab"] > a.ui-tabs-anchor[href]').forEach(function (link) {
+      link.removeAttribute("href");
+      link.removeAttribute("tabindex");
+      link.setAttribute("role", "presentation");
+    });
+  }
+
   function fixAll() {
     nameSwitch();
     nameEditors(document);
+    flattenTabLinks(document);
   }
 
   window.addEventListener("load", function () {
