@@ -182,7 +182,11 @@ class ContentFeed(Feed):
         # One instance serves every request: work on a copy that knows its request.
         feed = copy.copy(self)
         feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
+        # The XML writer wrote the body in thousands of small pieces; served (and cached) as they
+        # are, each becomes a separate socket write. One piece goes out in one write.
+        response.content = response.content
+        return response
 
     # The channel
 

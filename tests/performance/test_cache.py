@@ -98,3 +98,15 @@ def test_healthz_checks_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("extension", ["rss", "atom", "json"])
+def test_feeds_are_served_and_cached_in_one_piece(client, extension):
+    """A feed written element by element would reach the socket in thousands of writes, on every hit."""
+    make_article(title_ar="خبر في الموجز")
+    url = f"/ar/feeds/all.{extension}"
+    fresh, hit = client.get(url), client.get(url)
+    for response in (fresh, hit):
+        assert response.status_code == 200
+        assert len(list(response)) == 1
+    assert "خبر في الموجز" in hit.content.decode()
