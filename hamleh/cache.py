@@ -73,6 +73,21 @@ def public_cache_state():
     return version, due
 
 
+def remember_for_content(name, compute, timeout):
+    """`compute()`'s answer, shared by every worker until public content changes, and for at most
+    `timeout` seconds: answers that also move with the clock (an item falling due, an event
+    ending) are that much late at worst.
+
+    For figures that read many rows (counts over a whole section).
+    """
+    key = f"hamleh:memo:{name}:{content_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, timeout=timeout)
+    return found
+
+
 def next_scheduled_moment():
     """The earliest `publish_at` still to come among published items, or None."""
     return public_cache_state()[1]

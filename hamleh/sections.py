@@ -7,6 +7,8 @@ from django.db.models import Sum
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from hamleh.cache import remember_for_content
+
 
 @dataclass(frozen=True)
 class Section:
@@ -34,8 +36,19 @@ SECTIONS = [
 SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
 
 
+# Upcoming events and ongoing campaigns also change with the clock: a figure is at most this old.
+HOME_FIGURES_SECONDS = 60
+
+
 def home_figures(today):
-    """The organisation's figures on the home page, computed from published records."""
+    """The organisation's figures on the home page, computed from published records.
+
+    Counting ongoing campaigns reads every one of them, so the figures are kept in the shared cache.
+    """
+    return remember_for_content(f"home-figures:{today.isoformat()}", lambda: _home_figures(today), HOME_FIGURES_SECONDS)
+
+
+def _home_figures(today):
     Publication = apps.get_model("publications.Publication")
     Training = apps.get_model("trainings.Training")
     Campaign = apps.get_model("campaigns.Campaign")

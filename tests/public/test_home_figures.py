@@ -1,0 +1,76 @@
+"""The home page's figures: true counts, shared between requests, never older than the content or a minute."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from hamleh.sections import home_figures
+from tests.factories import make_campaign, make_event, make_publication, make_training
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+def today():
+    return timezone.localdate()
+
+
+def test_the_figures_count_published_records():
+    make_publication(published_on=datetime.date(2026, 3, 1))
+    make_publication(published_on=datetime.date(2025, 3, 1))
+    make_training(start_date=datetime.date(2026, 2, 1), participants_count=12)
+    make_training(start_date=datetime.date(2026, 4, 1), participants_count=30)
+    make_campaign(start_date=datetime.date(2026, 1, 1))
+    make_campaign(start_date=datetime.date(2025, 1, 1), end_date=datetime.date(2025, 6, 1))
+    make_event(starts_at=NOW + datetime.timedelta(days=3))
+    make_event(starts_at=NOW - datetime.timedelta(days=3))
+
+    assert home_figures(today()) == {
+        "publications_this_year": 1,
+        "trainees_this_year": 42,
+        "ongoing_campaigns": 1,
+        "upcoming_events": 1,
+    }
+
+
+def test_the_figures_are_counted_once_for_every_visitor(client):
+    make_campaign(start_date=datetime.date(2026, 1, 1))
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("hamleh:home"))
+    with CaptureQueriesContext(connection) as second:
+        client.get(reverse("hamleh:home"))
+    assert len(second) == len(first) - 4
+    assert not any("SUM(" in query["sql"] or "COUNT(" in query["sql"] for query in second.captured_queries)
+
+
+def test_saving_content_updates_the_figures_at_once():
+    make_campaign(start_date=datetime.date(2026, 1, 1))
+    assert home_figures(today())["ongoing_campaigns"] == 1
+    make_campaign(start_date=datetime.date(2026, 2, 1))
+    assert home_figures(today())["ongoing_campaigns"] == 2
+
+
+def test_an_event_that_ends_leaves_the_count_within_a_minute(frozen_clock):
+    make_event(starts_at=NOW - datetime.timedelta(hours=1), ends_at=NOW + datetime.timedelta(seconds=30))
+    assert home_figures(today())["upcoming_events"] == 1
+    frozen_clock.shift(datetime.timedelta(seconds=61))
+    assert home_figures(today())["upcoming_events"] == 0
+
+
+def test_a_scheduled_publication_counts_within_a_minute_of_falling_due(frozen_clock):
+    make_publication(published_on=datetime.date(2026, 6, 15), publish_at=NOW + datetime.timedelta(seconds=30))
+    assert home_figures(today())["publications_this_year"] == 0
+    frozen_clock.shift(datetime.timedelta(seconds=61))
+    assert home_figures(today())["publications_this_year"] == 1
