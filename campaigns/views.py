@@ -25,6 +25,6 @@ class CampaignDetailView(PublicDetailView):
                 "targets",
                 "partners",
                 "updates",
-                Prefetch("related_publications", queryset=Publication.objects.published()),
+                Prefetch("related_publications", queryset=Publication.objects.published().for_cards()),
             )
         )

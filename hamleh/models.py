@@ -56,6 +56,13 @@ class PublishableQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
+    def for_cards(self):
+        """Without the bodies (in every language), which lists and cards never show: they are the
+        longest columns by far, and a list would otherwise read and decode them all."""
+        return self.defer(
+            *(field.attname for field in self.model._meta.concrete_fields if field.name.startswith("body"))
+        )
+
 
 class Publishable(InvalidatesPublicPages, models.Model):
     """The fields and rules shared by publications, articles, campaigns, trainings and events."""

@@ -23,7 +23,7 @@ class Section:
         return apps.get_model(self.model_label)
 
     def latest_queryset(self):
-        return self.model.objects.published()
+        return self.model.objects.published().for_cards()
 
 
 SECTIONS = [

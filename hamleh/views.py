@@ -85,6 +85,7 @@ class PublicDetailView(StaffPreviewMixin, DetailView):
         links = field.remote_field.through.objects.filter(topic__in=topics).values(field.m2m_field_name())
         return list(
             self.model.objects.published()
+            .for_cards()
             .filter(pk__in=links)
             .exclude(pk=self.object.pk)
             .order_by(*self.model._meta.ordering)[:RELATED_LIMIT]
@@ -109,7 +110,7 @@ class PublicListView(FilterView):
     template_name_suffix = "_list"
 
     def get_queryset(self):
-        return self.model.objects.published()
+        return self.model.objects.published().for_cards()
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -153,7 +154,7 @@ class HomeView(TemplateView):
         ]
         featured = []
         for section in SECTIONS:
-            featured.extend(section.model.objects.published().filter(featured=True)[:2])
+            featured.extend(section.model.objects.published().for_cards().filter(featured=True)[:2])
         context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
         context["figures"] = home_figures(timezone.localdate())
         return context

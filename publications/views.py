@@ -28,7 +28,9 @@ class PublicationDetailView(PublicDetailView):
         context = super().get_context_data(**kwargs)
         publication = self.object
         context["other_editions"] = (
-            list(Publication.objects.published().filter(series=publication.series).exclude(pk=publication.pk))
+            list(
+                Publication.objects.published().for_cards().filter(series=publication.series).exclude(pk=publication.pk)
+            )
             if publication.series_id
             else []
         )
@@ -91,7 +93,7 @@ class ArticleDetailView(PublicDetailView):
             .get_queryset()
             .prefetch_related(
                 *(
-                    Prefetch(f"related_{name}", queryset=model.objects.published())
+                    Prefetch(f"related_{name}", queryset=model.objects.published().for_cards())
                     for name, model in (
                         ("publications", Publication),
                         ("campaigns", Campaign),

@@ -140,3 +140,12 @@ def test_bad_filter_values_give_a_normal_page_with_a_message(client, url_name, p
     understood = set(response.context["filter"].filters) | {"page"}
     if set(params) & understood:
         assert 'class="messages"' in body
+
+
+def test_lists_and_the_home_page_do_not_read_the_bodies(client):
+    """Bodies are the longest columns; no card shows them, so lists leave them in the database."""
+    make_article(title_ar="خبر", body_ar="نص طويل " * 500)
+    listed = client.get(reverse("publications:article_list")).context["object_list"][0]
+    on_home = client.get(reverse("hamleh:home")).context["sections"][1]["items"][0]
+    for item in (listed, on_home):
+        assert {"body", "body_ar", "body_en", "body_he"} <= item.get_deferred_fields()
