@@ -1,26 +1,28 @@
 """The activity report: what the organisation did in a period, computed from published records.
 
-`activity_report(start, end)` returns plain dataclasses that every output uses (the public
-page, the admin page and its CSV export, the `activity_report` command). Strings are in the
+`activity_report(start, end, limit=None)` returns plain dataclasses that every output uses (the
+public page, the admin page and its CSV export, the `activity_report` command). Strings are in the
 active language, with Arabic standing in for a missing translation (and saying so through the
-`*_lang` attributes). The report always runs the same number of SQL queries, whatever the
-amount of data: one per kind of record, aggregates done by the database or in Python.
+`*_lang` attributes). The report always runs the same number of SQL queries, whatever the amount
+of data: the counts and sums are aggregates done by the database, and the lists hold at most
+`limit` records each (every record when `limit` is None), fetched with LIMIT. The pages pass
+settings.REPORT_LIST_LIMIT; the CSV export and the command ask for everything.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Sum
+from django.db.models import Case, Count, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from campaigns.models import Campaign, CampaignTarget, CampaignUpdate
+from campaigns.models import Campaign, CampaignTarget, CampaignUpdate, Organization
 from publications.models import Article, Publication
 from trainings.models import Event, Training
 
 FALLBACK_LANGUAGE = "ar"
-REPORT_QUERY_COUNT = 7
+REPORT_QUERY_COUNT = 13
 
 
 def localized(obj, field_name):
@@ -56,15 +58,12 @@ class Entry:
 
 @dataclass
 class Group:
-    """Records of one kind, in the order of the kind's choices."""
+    """Records of one kind, in the order of the kind's choices: `count` of them, the first `items`."""
 
     key: str
     label: str
+    count: int = 0
     items: list = field(default_factory=list)
-
-    @property
-    def count(self):
-        return len(self.items)
 
 
 @dataclass
@@ -126,18 +125,20 @@ class ActivityReport:
     end: datetime.date
     language: str
     totals: Totals
-    publications: list  # of Group of Entry, by Publication.Kind
-    articles: list  # of Group of Entry, by Article.Kind
-    campaigns: list  # of CampaignEntry
-    organisations_targeted: list  # of OrganizationEntry, each once
-    updates: list  # of UpdateEntry, outcomes and other updates, by date
+    # The lists hold the first `limit` records (all when it is None); `totals` counts every record.
+    publications: list  # of Group of Entry, by Publication.Kind, newest first
+    articles: list  # of Group of Entry, by Article.Kind, newest first
+    campaigns: list  # of CampaignEntry, the latest started first
+    organisations_targeted: list  # of OrganizationEntry, each once, the most targeted first
+    updates: list  # of UpdateEntry, outcomes first, then other updates, newest first
     trainings_by_format: list  # of TrainingGroup
     trainings_by_audience: list  # of TrainingGroup
-    events_organised: list  # of Entry
-    events_participated: list  # of Entry
+    events_organised: list  # of Entry, newest first
+    events_participated: list  # of Entry, newest first
 
     @property
     def outcomes(self):
+        """The outcomes among the listed updates (all of them when the report is not limited)."""
         return [update for update in self.updates if update.is_outcome]
 
     @property
@@ -169,11 +170,40 @@ def _entry(obj, date, kind_choices, *, edition=None):
     )
 
 
-def _grouped(entries, kind_choices):
-    groups = {kind.value: Group(kind.value, str(kind.label)) for kind in kind_choices}
-    for entry in entries:
-        groups[entry.kind].items.append(entry)
-    return [group for group in groups.values() if group.items]
+def _first(queryset, order, limit):
+    return queryset.order_by(*order) if limit is None else queryset.order_by(*order)[:limit]
+
+
+def _first_of_each(queryset, field_name, values, order, limit):
+    """The first `limit` records of each value of `field_name` (all records when None), in one query.
+
+    Each value gets its own `ORDER BY … LIMIT` subquery, which stops after `limit` rows of the index
+    it walks, and the subqueries are united. SQLite refuses LIMIT in the parts of a UNION, hence
+    the `pk IN (…)` around each part.
+    """
+    if limit is None:
+        return queryset.order_by(*order)
+    rows = queryset.model._base_manager
+    parts = [
+        rows.filter(pk__in=_first(queryset.filter(**{field_name: value}), order, limit).values("pk"))
+        .order_by()
+        .values("pk")
+        for value in values
+    ]
+    return rows.filter(pk__in=parts[0].union(*parts[1:], all=True)).order_by(*order)
+
+
+def _groups(queryset, field_name, choices, order, limit, entry):
+    """Every choice's Group: its count (one GROUP BY query), then its first records (one query)."""
+    counts = dict(queryset.order_by().values_list(field_name).annotate(Count("pk")))
+    groups = {choice.value: Group(choice.value, str(choice.label), counts.get(choice.value, 0)) for choice in choices}
+    for obj in _first_of_each(queryset, field_name, groups, order, limit):
+        groups[getattr(obj, field_name)].items.append(entry(obj))
+    return groups
+
+
+def _present(groups):
+    return [group for group in groups.values() if group.count]
 
 
 def _training_groups(rows, key, choices):
@@ -185,72 +215,94 @@ def _training_groups(rows, key, choices):
     return [group for group in groups.values() if group.trainings]
 
 
-def _publications(start, end):
-    queryset = Publication.objects.published().filter(published_on__range=(start, end)).order_by("published_on", "pk")
-    return [_entry(item, item.published_on, Publication.Kind) for item in queryset]
-
-
-def _articles(begin, after):
-    queryset = (
-        Article.objects.published().filter(publish_at__gte=begin, publish_at__lt=after).order_by("publish_at", "pk")
+def _publications(start, end, limit):
+    return _groups(
+        Publication.objects.published().filter(published_on__range=(start, end)),
+        "kind",
+        Publication.Kind,
+        ("-published_on", "-pk"),
+        limit,
+        lambda item: _entry(item, item.published_on, Publication.Kind),
     )
-    return [_entry(item, timezone.localdate(item.publish_at), Article.Kind) for item in queryset]
 
 
-def _campaigns(start, end):
+def _articles(begin, after, limit):
+    return _groups(
+        Article.objects.published().filter(publish_at__gte=begin, publish_at__lt=after),
+        "kind",
+        Article.Kind,
+        ("-publish_at", "-pk"),
+        limit,
+        lambda item: _entry(item, timezone.localdate(item.publish_at), Article.Kind),
+    )
+
+
+def _organisation(organization):
+    return OrganizationEntry(*localized(organization, "name"))
+
+
+def _campaign_entry(campaign, targets):
+    title, title_lang = localized(campaign, "title")
+    return CampaignEntry(
+        title=title,
+        title_lang=title_lang,
+        url=campaign.get_absolute_url(),
+        start_date=campaign.start_date,
+        end_date=campaign.end_date,
+        scope=campaign.scope,
+        scope_label=str(Campaign.Scope(campaign.scope).label),
+        targets=sorted(targets, key=lambda org: org.name.casefold()),
+    )
+
+
+def _campaigns(start, end, limit):
+    """The active campaigns and the organisations they target: counts, then the first of each (4 queries)."""
     active = Campaign.objects.published().active_between(start, end)
-    campaigns = list(active.order_by("start_date", "pk"))
-    links = CampaignTarget.objects.filter(campaign__in=active.order_by().values("pk")).select_related("organization")
+    counts = active.aggregate(campaigns=Count("pk", distinct=True), organisations=Count("targets", distinct=True))
+    listed = _first(active, ("-start_date", "-pk"), limit)
+    campaigns = list(listed)
+    # The targets of the listed campaigns only; a subquery rather than their ids, so that the
+    # query runs (and the count of queries stays the same) when no campaign is listed.
     targets_of = {}
-    organisations = {}
+    links = CampaignTarget.objects.filter(campaign__in=listed.values("pk")).select_related("organization")
     for link in links:
-        name, name_lang = localized(link.organization, "name")
-        entry = organisations.setdefault(link.organization_id, OrganizationEntry(name, name_lang))
-        targets_of.setdefault(link.campaign_id, []).append(entry)
-    entries = []
-    for campaign in campaigns:
-        title, title_lang = localized(campaign, "title")
-        entries.append(
-            CampaignEntry(
-                title=title,
-                title_lang=title_lang,
-                url=campaign.get_absolute_url(),
-                start_date=campaign.start_date,
-                end_date=campaign.end_date,
-                scope=campaign.scope,
-                scope_label=str(Campaign.Scope(campaign.scope).label),
-                targets=sorted(targets_of.get(campaign.pk, []), key=lambda org: org.name.casefold()),
-            )
-        )
-    return entries, sorted(organisations.values(), key=lambda org: org.name.casefold())
-
-
-def _updates(start, end):
-    queryset = (
-        CampaignUpdate.objects.filter(
-            date__range=(start, end), campaign__in=Campaign.objects.published().order_by().values("pk")
-        )
-        .select_related("campaign")
-        .order_by("date", "pk")
+        targets_of.setdefault(link.campaign_id, []).append(_organisation(link.organization))
+    # Filtering before annotating counts only the links to active campaigns.
+    targeted = Organization.objects.filter(targeted_by__in=active.order_by().values("pk")).annotate(
+        campaigns=Count("targeted_by")
     )
-    entries = []
-    for update in queryset:
-        text, text_lang = localized(update, "text")
-        campaign_title, campaign_title_lang = localized(update.campaign, "title")
-        entries.append(
-            UpdateEntry(
-                date=update.date,
-                kind=update.kind,
-                kind_label=str(CampaignUpdate.Kind(update.kind).label),
-                is_outcome=update.kind == CampaignUpdate.Kind.OUTCOME,
-                text=text,
-                text_lang=text_lang,
-                campaign_title=campaign_title,
-                campaign_title_lang=campaign_title_lang,
-                campaign_url=update.campaign.get_absolute_url(),
-            )
-        )
-    return entries
+    organisations = [_organisation(org) for org in _first(targeted, ("-campaigns", "slug"), limit)]
+    entries = [_campaign_entry(campaign, targets_of.get(campaign.pk, [])) for campaign in campaigns]
+    return counts, entries, organisations
+
+
+def _update_entry(update):
+    text, text_lang = localized(update, "text")
+    campaign_title, campaign_title_lang = localized(update.campaign, "title")
+    return UpdateEntry(
+        date=update.date,
+        kind=update.kind,
+        kind_label=str(CampaignUpdate.Kind(update.kind).label),
+        is_outcome=update.kind == CampaignUpdate.Kind.OUTCOME,
+        text=text,
+        text_lang=text_lang,
+        campaign_title=campaign_title,
+        campaign_title_lang=campaign_title_lang,
+        campaign_url=update.campaign.get_absolute_url(),
+    )
+
+
+def _updates(start, end, limit):
+    """The updates of published campaigns dated in the period: counts, then the first (2 queries)."""
+    queryset = CampaignUpdate.objects.filter(
+        date__range=(start, end), campaign__in=Campaign.objects.published().order_by().values("pk")
+    )
+    outcome = Q(kind=CampaignUpdate.Kind.OUTCOME)
+    counts = queryset.aggregate(updates=Count("pk"), outcomes=Count("pk", filter=outcome))
+    # Outcomes are what the campaigns achieved: they come before the other updates of the period.
+    outcomes_first = Case(When(outcome, then=Value(0)), default=Value(1))
+    listed = _first(queryset.select_related("campaign"), (outcomes_first, "-date", "-pk"), limit)
+    return counts, [_update_entry(update) for update in listed]
 
 
 def _trainings(start, end):
@@ -264,52 +316,59 @@ def _trainings(start, end):
     )
 
 
-def _events(begin, after):
-    queryset = Event.objects.published().filter(starts_at__gte=begin, starts_at__lt=after).order_by("starts_at", "pk")
-    organised, participated = [], []
-    for event in queryset:
-        entry = _entry(event, timezone.localdate(event.starts_at), Event.Kind, edition=event.edition)
-        (organised if event.role == Event.Role.ORGANISED else participated).append(entry)
-    return organised, participated
+def _events(begin, after, limit):
+    """The events of the period by our role in them (2 queries)."""
+    return _groups(
+        Event.objects.published().filter(starts_at__gte=begin, starts_at__lt=after),
+        "role",
+        Event.Role,
+        ("-starts_at", "-pk"),
+        limit,
+        lambda event: _entry(event, timezone.localdate(event.starts_at), Event.Kind, edition=event.edition),
+    )
 
 
-def activity_report(start, end):
-    """The report of published activity from `start` to `end` (dates, both included)."""
+def activity_report(start, end, limit=None):
+    """The report of published activity from `start` to `end` (dates, both included).
+
+    Each list holds at most `limit` records, every record when it is None; the totals are always
+    those of the whole period.
+    """
     begin, after = day_bounds(start, end)
-    publications = _publications(start, end)
-    articles = _articles(begin, after)
-    campaigns, organisations = _campaigns(start, end)
-    updates = _updates(start, end)
+    publications = _publications(start, end, limit)
+    articles = _articles(begin, after, limit)
+    campaign_counts, campaigns, organisations = _campaigns(start, end, limit)
+    update_counts, updates = _updates(start, end, limit)
     training_rows = _trainings(start, end)
-    events_organised, events_participated = _events(begin, after)
+    events = _events(begin, after, limit)
 
     by_format = _training_groups(training_rows, "format", Training.Format)
     by_audience = _training_groups(training_rows, "audience", Training.Audience)
-    outcomes = sum(1 for update in updates if update.is_outcome)
+    organised, participated = events[Event.Role.ORGANISED], events[Event.Role.PARTICIPATED]
     totals = Totals(
-        publications=len(publications),
-        articles=len(articles),
-        campaigns=len(campaigns),
-        organisations_targeted=len(organisations),
-        outcomes=outcomes,
-        updates=len(updates),
+        publications=sum(group.count for group in publications.values()),
+        articles=sum(group.count for group in articles.values()),
+        campaigns=campaign_counts["campaigns"],
+        organisations_targeted=campaign_counts["organisations"],
+        outcomes=update_counts["outcomes"],
+        updates=update_counts["updates"],
         trainings=sum(group.trainings for group in by_format),
         participants=sum(group.participants for group in by_format),
-        events_organised=len(events_organised),
-        events_participated=len(events_participated),
+        events_organised=organised.count,
+        events_participated=participated.count,
     )
     return ActivityReport(
         start=start,
         end=end,
         language=get_language() or FALLBACK_LANGUAGE,
         totals=totals,
-        publications=_grouped(publications, Publication.Kind),
-        articles=_grouped(articles, Article.Kind),
+        publications=_present(publications),
+        articles=_present(articles),
         campaigns=campaigns,
         organisations_targeted=organisations,
         updates=updates,
         trainings_by_format=by_format,
         trainings_by_audience=by_audience,
-        events_organised=events_organised,
-        events_participated=events_participated,
+        events_organised=organised.items,
+        events_participated=participated.items,
     )

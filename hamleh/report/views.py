@@ -1,5 +1,6 @@
 """The public report page; the admin page (hamleh.admin_report) shares its context."""
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
@@ -27,7 +28,10 @@ def report_context(report):
 
 
 class ReportPeriodMixin:
-    """Reads ?from=&to= through PeriodForm; an invalid period gives the form's messages and no report."""
+    """Reads ?from=&to= through PeriodForm; an invalid period gives the form's messages and no report.
+
+    The pages list at most REPORT_LIST_LIMIT records per list; the totals count them all.
+    """
 
     def get_period_form(self):
         return PeriodForm(self.request.GET or None)
@@ -39,7 +43,7 @@ class ReportPeriodMixin:
         recent, years = presets(today, current=period)
         context = {"form": form, "period": period, "recent_presets": recent, "preset_years": years}
         if period is not None:
-            context.update(report_context(activity_report(*period)))
+            context.update(report_context(activity_report(*period, limit=settings.REPORT_LIST_LIMIT)))
         return context
 
 

@@ -5,14 +5,15 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from hamleh.report.service import REPORT_QUERY_COUNT
 from tests.factories import make_publication, make_training
 from tests.report.helpers import H1_2021, build_period
 
 pytestmark = pytest.mark.django_db
 
 PERIOD = {"from": H1_2021[0].isoformat(), "to": H1_2021[1].isoformat()}
-# The report (7), the presets (1) and nothing per item.
-PAGE_QUERY_COUNT = 8
+# The report, the presets (1) and nothing per item.
+PAGE_QUERY_COUNT = REPORT_QUERY_COUNT + 1
 
 
 def impact_url(language="ar"):

@@ -41,7 +41,7 @@ def test_an_empty_period_runs_the_same_queries(django_assert_num_queries):
     assert all(figure.value == 0 for figure in headline(report))
 
 
-def test_publications_are_grouped_by_kind_with_titles_and_only_inside_the_period():
+def test_publications_are_grouped_by_kind_newest_first_and_only_inside_the_period():
     index = make_publication(title_ar="مؤشر", kind=Publication.Kind.INDEX, published_on=datetime.date(2021, 6, 30))
     first = make_publication(title_ar="أول", kind=Publication.Kind.REPORT, published_on=datetime.date(2021, 1, 1))
     later = make_publication(title_ar="ثان", kind=Publication.Kind.REPORT, published_on=datetime.date(2021, 2, 1))
@@ -51,11 +51,11 @@ def test_publications_are_grouped_by_kind_with_titles_and_only_inside_the_period
     report = activity_report(*H1_2021)
 
     assert [(group.key, [item.title for item in group.items]) for group in report.publications] == [
-        ("report", [first.title_ar, later.title_ar]),
+        ("report", [later.title_ar, first.title_ar]),
         ("index", [index.title_ar]),
     ]
     assert report.totals.publications == 3
-    assert report.publications[0].items[0].url == first.get_absolute_url()
+    assert report.publications[0].items[0].url == later.get_absolute_url()
 
 
 def test_only_published_and_due_content_is_counted():
@@ -74,7 +74,7 @@ def test_only_published_and_due_content_is_counted():
     assert report.organisations_targeted == []
 
 
-def test_campaigns_active_in_the_period_with_their_targets():
+def test_campaigns_active_in_the_period_latest_started_first_with_their_targets():
     facebook = make_organization(name_ar="فيسبوك", name_en="Facebook")
     paypal = make_organization(name_ar="باي بال", name_en="PayPal")
     before = make_campaign(start_date=datetime.date(2020, 5, 1), end_date=datetime.date(2021, 1, 1), targets=[facebook])
@@ -85,26 +85,31 @@ def test_campaigns_active_in_the_period_with_their_targets():
     with translation.override("en"):
         report = activity_report(*H1_2021)
 
-    assert [campaign.title for campaign in report.campaigns] == [ongoing.title_ar, before.title_ar]
-    assert [org.name for org in report.campaigns[0].targets] == ["Facebook", "PayPal"]
-    assert [org.name for org in report.organisations_targeted] == ["Facebook", "PayPal"]
+    assert [campaign.title for campaign in report.campaigns] == [before.title_ar, ongoing.title_ar]
+    assert [org.name for org in report.campaigns[1].targets] == ["Facebook", "PayPal"]
+    assert [org.name for org in report.organisations_targeted] == ["Facebook", "PayPal"]  # the most targeted first
     assert report.totals.organisations_targeted == 2
 
 
-def test_campaign_outcomes_and_updates_dated_in_the_period():
+def test_campaign_outcomes_first_then_updates_newest_first_dated_in_the_period():
     campaign = make_campaign(start_date=datetime.date(2020, 1, 1))
     outcome = make_campaign_update(
-        campaign, date=datetime.date(2021, 4, 20), kind=CampaignUpdate.Kind.OUTCOME, text_ar="مذكرة تفاهم"
+        campaign, date=datetime.date(2021, 2, 20), kind=CampaignUpdate.Kind.OUTCOME, text_ar="مذكرة تفاهم"
     )
     make_campaign_update(campaign, date=datetime.date(2021, 2, 1), kind=CampaignUpdate.Kind.UPDATE)
+    make_campaign_update(campaign, date=datetime.date(2021, 4, 1), kind=CampaignUpdate.Kind.UPDATE)
     make_campaign_update(campaign, date=datetime.date(2021, 8, 1), kind=CampaignUpdate.Kind.OUTCOME)
 
     report = activity_report(*H1_2021)
 
-    assert [update.date for update in report.updates] == [datetime.date(2021, 2, 1), outcome.date]
+    assert [update.date for update in report.updates] == [
+        outcome.date,
+        datetime.date(2021, 4, 1),
+        datetime.date(2021, 2, 1),
+    ]
     assert [update.text for update in report.outcomes] == ["مذكرة تفاهم"]
     assert report.totals.outcomes == 1
-    assert report.totals.updates == 2
+    assert report.totals.updates == 3
 
 
 def test_trainings_by_format_and_audience_with_participant_totals():
@@ -150,7 +155,7 @@ def test_an_untranslated_title_falls_back_to_arabic_and_says_so():
     with translation.override("en"):
         report = activity_report(*H1_2021)
     items = report.publications[0].items
-    assert [(item.title, item.title_lang) for item in items] == [("هاشتاغ فلسطين", "ar"), ("Index", "en")]
+    assert [(item.title, item.title_lang) for item in items] == [("Index", "en"), ("هاشتاغ فلسطين", "ar")]
 
 
 def test_articles_by_kind_use_the_jerusalem_day_of_publication():
