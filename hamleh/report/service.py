@@ -36,6 +36,11 @@ def localized(obj, field_name):
     return getattr(obj, f"{field_name}_{FALLBACK_LANGUAGE}", "") or "", FALLBACK_LANGUAGE
 
 
+def localized_columns(field_name):
+    """The columns of a translated field, one per language: what `localized` may read."""
+    return [f"{field_name}_{code}" for code, _name in settings.LANGUAGES]
+
+
 def day_bounds(start, end):
     """Aware datetimes [start 00:00, the day after end 00:00) in the site's time zone."""
     begin = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
@@ -174,30 +179,33 @@ def _first(queryset, order, limit):
     return queryset.order_by(*order) if limit is None else queryset.order_by(*order)[:limit]
 
 
-def _first_of_each(queryset, field_name, values, order, limit):
+def _first_of_each(queryset, field_name, counts, order, limit):
     """The first `limit` records of each value of `field_name` (all records when None), in one query.
 
-    Each value gets its own `ORDER BY … LIMIT` subquery, which stops after `limit` rows of the index
-    it walks, and the subqueries are united. SQLite refuses LIMIT in the parts of a UNION, hence
-    the `pk IN (…)` around each part.
+    `counts` holds the number of records of each value. When all the records share one value (or
+    there are none), the first `limit` records are the answer. Otherwise each value present gets its
+    own `ORDER BY … LIMIT` subquery, which stops after `limit` rows of the index it walks, and the
+    subqueries are united; SQLite refuses LIMIT in the parts of a UNION, hence the `pk IN (…)` around
+    each part.
     """
-    if limit is None:
-        return queryset.order_by(*order)
+    present = [value for value, count in counts.items() if count]
+    if limit is None or len(present) <= 1:
+        return _first(queryset, order, limit)
     rows = queryset.model._base_manager
     parts = [
         rows.filter(pk__in=_first(queryset.filter(**{field_name: value}), order, limit).values("pk"))
         .order_by()
         .values("pk")
-        for value in values
+        for value in present
     ]
-    return rows.filter(pk__in=parts[0].union(*parts[1:], all=True)).order_by(*order)
+    return queryset.filter(pk__in=parts[0].union(*parts[1:], all=True)).order_by(*order)
 
 
 def _groups(queryset, field_name, choices, order, limit, entry):
     """Every choice's Group: its count (one GROUP BY query), then its first records (one query)."""
     counts = dict(queryset.order_by().values_list(field_name).annotate(Count("pk")))
     groups = {choice.value: Group(choice.value, str(choice.label), counts.get(choice.value, 0)) for choice in choices}
-    for obj in _first_of_each(queryset, field_name, groups, order, limit):
+    for obj in _first_of_each(queryset, field_name, counts, order, limit):
         groups[getattr(obj, field_name)].items.append(entry(obj))
     return groups
 
@@ -217,7 +225,9 @@ def _training_groups(rows, key, choices):
 
 def _publications(start, end, limit):
     return _groups(
-        Publication.objects.published().filter(published_on__range=(start, end)),
+        Publication.objects.published()
+        .filter(published_on__range=(start, end))
+        .only("slug", "kind", "published_on", *localized_columns("title")),
         "kind",
         Publication.Kind,
         ("-published_on", "-pk"),
@@ -228,7 +238,9 @@ def _publications(start, end, limit):
 
 def _articles(begin, after, limit):
     return _groups(
-        Article.objects.published().filter(publish_at__gte=begin, publish_at__lt=after),
+        Article.objects.published()
+        .filter(publish_at__gte=begin, publish_at__lt=after)
+        .only("slug", "kind", "publish_at", *localized_columns("title")),
         "kind",
         Article.Kind,
         ("-publish_at", "-pk"),
@@ -259,7 +271,8 @@ def _campaigns(start, end, limit):
     """The active campaigns and the organisations they target: counts, then the first of each (4 queries)."""
     active = Campaign.objects.published().active_between(start, end)
     counts = active.aggregate(campaigns=Count("pk", distinct=True), organisations=Count("targets", distinct=True))
-    listed = _first(active, ("-start_date", "-pk"), limit)
+    columns = ("slug", "scope", "start_date", "end_date", *localized_columns("title"))
+    listed = _first(active.only(*columns), ("-start_date", "-pk"), limit)
     campaigns = list(listed)
     # The targets of the listed campaigns only; a subquery rather than their ids, so that the
     # query runs (and the count of queries stays the same) when no campaign is listed.
@@ -301,7 +314,8 @@ def _updates(start, end, limit):
     counts = queryset.aggregate(updates=Count("pk"), outcomes=Count("pk", filter=outcome))
     # Outcomes are what the campaigns achieved: they come before the other updates of the period.
     outcomes_first = Case(When(outcome, then=Value(0)), default=Value(1))
-    listed = _first(queryset.select_related("campaign"), (outcomes_first, "-date", "-pk"), limit)
+    columns = ("date", "kind", *localized_columns("text"), "campaign__slug", *localized_columns("campaign__title"))
+    listed = _first(queryset.select_related("campaign").only(*columns), (outcomes_first, "-date", "-pk"), limit)
     return counts, [_update_entry(update) for update in listed]
 
 
@@ -319,7 +333,9 @@ def _trainings(start, end):
 def _events(begin, after, limit):
     """The events of the period by our role in them (2 queries)."""
     return _groups(
-        Event.objects.published().filter(starts_at__gte=begin, starts_at__lt=after),
+        Event.objects.published()
+        .filter(starts_at__gte=begin, starts_at__lt=after)
+        .only("slug", "kind", "role", "edition", "starts_at", *localized_columns("title")),
         "role",
         Event.Role,
         ("-starts_at", "-pk"),
