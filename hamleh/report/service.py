@@ -204,7 +204,9 @@ def _first_of_each(queryset, field_name, counts, order, limit):
 def _groups(queryset, field_name, choices, order, limit, entry):
     """Every choice's Group: its count (one GROUP BY query), then its first records (one query)."""
     counts = dict(queryset.order_by().values_list(field_name).annotate(Count("pk")))
-    groups = {choice.value: Group(choice.value, str(choice.label), counts.get(choice.value, 0)) for choice in choices}
+    groups = {
+        choice.value: Group(choice.value, str(choice.label), count=counts.get(choice.value, 0)) for choice in choices
+    }
     for obj in _first_of_each(queryset, field_name, counts, order, limit):
         groups[getattr(obj, field_name)].items.append(entry(obj))
     return groups
@@ -270,6 +272,7 @@ def _campaign_entry(campaign, targets):
 def _campaigns(start, end, limit):
     """The active campaigns and the organisations they target: counts, then the first of each (4 queries)."""
     active = Campaign.objects.published().active_between(start, end)
+    # The join to the targets repeats a campaign once per target: both counts are of distinct values.
     counts = active.aggregate(campaigns=Count("pk", distinct=True), organisations=Count("targets", distinct=True))
     columns = ("slug", "scope", "start_date", "end_date", *localized_columns("title"))
     listed = _first(active.only(*columns), ("-start_date", "-pk"), limit)
