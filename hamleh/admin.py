@@ -63,6 +63,9 @@ class TranslatedInputsMixin:
     """Each translated input is written in its own direction whatever the admin's language,
     and rich-text columns get the WYSIWYG editor."""
 
+    # An address typed without a scheme ("example.org") is taken as https, as browsers do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     class Media:
         js = ("hamleh/admin-a11y.js",)
 
@@ -103,7 +106,10 @@ class PublishableAdmin(
     """The shared change list and form of every public content type: normalised search (hamleh.search_admin),
     roles, preview and locking (hamleh.admin_workflow), history through django-reversion with its compare view."""
 
-    formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
+    formfield_overrides = {
+        **TranslatedInputsMixin.formfield_overrides,
+        models.DateTimeField: {"widget": LabelledSplitDateTime},
+    }
     list_display = ("title", "status", "publish_at", "is_public_now", "featured")
     list_filter = ("status", "featured", "topics")
     search_fields = ("title_ar", "title_en", "title_he", "slug")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from pypdf import PdfWriter
 from reversion.models import Version
 
-from campaigns.models import Campaign, CampaignUpdate
+from campaigns.models import Campaign, CampaignUpdate, Organization
 from hamleh.demo import load_demo
 from publications.models import Publication, PublicationFile, Series
 from tests.factories import MAKERS, make_campaign_update, make_organization, make_topic
@@ -272,3 +272,21 @@ def test_nothing_is_saved_when_an_inline_is_invalid(staff_client):
     assert response.status_code == 200
     assert not Publication.objects.exists()
     assert not PublicationFile.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [(Campaign, "cta_url"), (Training, "registration_url"), (Event, "recording_url")],
+)
+def test_an_address_typed_without_a_scheme_is_taken_as_https(rf, admin_user, model, field):
+    request = rf.get("/")
+    request.user = admin_user
+    form_class = admin.site._registry[model].get_form(request)
+    assert form_class.base_fields[field].to_python("example.org/register") == "https://example.org/register"
+
+
+def test_organisation_websites_are_taken_as_https_too(rf, admin_user):
+    request = rf.get("/")
+    request.user = admin_user
+    form_class = admin.site._registry[Organization].get_form(request)
+    assert form_class.base_fields["website"].to_python("example.org") == "https://example.org"
