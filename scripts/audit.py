@@ -53,6 +53,7 @@ ADMIN_PAGES = [
 ADMIN_USER, ADMIN_PASSWORD = "audit", secrets.token_urlsafe(18)
 ADMIN_RECOVERY_CODE = ""  # issued when the audit server is prepared
 SERIOUS = {"serious", "critical"}
+LIGHTHOUSE_ATTEMPTS = 5
 
 
 def server_environment(workdir):
@@ -135,7 +136,8 @@ def lighthouse(url, workdir, skipped=()):
         f"--chrome-flags={CHROME_FLAGS}",
         *([f"--skip-audits={','.join(skipped)}"] if skipped else []),
     ]
-    for attempt in range(3):  # Lighthouse now and then loses the trace of a load (NO_NAVSTART): try again
+    # Lighthouse now and then loses the trace of a load (NO_NAVSTART), at times twice in a row: try again.
+    for attempt in range(LIGHTHOUSE_ATTEMPTS):
         done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, check=False)  # noqa: S603
         if done.returncode == 0:
             break
