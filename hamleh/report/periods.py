@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -145,14 +144,9 @@ def _half(date_field):
 def periods_with_data():
     """The (year, half) pairs in which some published record is dated: one UNION query, whose
     answer is kept in the cache until the content changes (it reads every dated row)."""
-    from hamleh.cache import content_version
+    from hamleh.cache import remember_for_content
 
-    key = f"hamleh:report-periods:{content_version()}"
-    found = cache.get(key)
-    if found is None:
-        found = _periods_with_data()
-        cache.set(key, found, timeout=24 * 3600)
-    return found
+    return remember_for_content("report-periods", _periods_with_data, timeout=24 * 3600)
 
 
 def _periods_with_data():
