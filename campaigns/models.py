@@ -118,6 +118,7 @@ class CampaignTopic(TopicLink):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["campaign", "topic"], name="campaign_topic_unique")]
+        indexes = [models.Index(fields=["topic", "campaign"], name="campaign_by_topic")]
 
 
 class CampaignTarget(InvalidatesPublicPages, models.Model):

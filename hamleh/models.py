@@ -144,8 +144,9 @@ class Publishable(InvalidatesPublicPages, models.Model):
             # The home page's featured items: a small partial index instead of a scan of every row.
             models.Index(fields=["-publish_at"], condition=Q(featured=True), name="%(class)s_featured"),
             # What is public now, newest first: lists, feeds and their freshness (count and latest
-            # publication read from the index alone).
-            models.Index(fields=["status", "publish_at"], name="%(class)s_public"),
+            # publication read from the index alone). With the id in it, a filtered list's count
+            # (topic, year) is an index-only scan joined to the topic links' own index.
+            models.Index(fields=["status", "publish_at"], include=["id"], name="%(class)s_public"),
             # The latest edit, for feeds' Last-Modified.
             models.Index(fields=["updated_at"], name="%(class)s_updated"),
         ]
@@ -196,12 +197,9 @@ class Publishable(InvalidatesPublicPages, models.Model):
         instance = super().from_db(db, field_names, values)
         from hamleh.workflow import remember_translations
 
-        remember_translations(instance)
         # The stored cover's name, to know after a save whether it was replaced.
         instance._stored_cover = instance.__dict__.get("cover_image")
         # The translations as loaded, to know after a save which languages were edited.
-        from hamleh.workflow import remember_translations
-
         remember_translations(instance)
         return instance
 
@@ -280,9 +278,14 @@ class TopicLink(InvalidatesPublicPages, models.Model):
 
     The topic side is PROTECT: deleting a topic still in use is refused (the
     admin shows which items use it) instead of silently untagging content.
+    Each concrete link has a unique (item, topic) constraint, for an item's topics, and a (topic, item)
+    index, for a topic's items: filtered lists and topic pages read that index alone. It also serves
+    lookups by topic, so the foreign key needs no index of its own.
     """
 
-    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         abstract = True

@@ -10,8 +10,9 @@ Words are normalised and stemmed by `hamleh.text`, the same way for stored text 
 - SQLite: the same stems matched as whole words in the term columns; titles first, then newest.
 
 A query word matches when the document holds any of its stems; every word of the query must match.
-At most `MAX_CANDIDATES` (500) matches are ranked (the newest ones), so the cost of a results page stays flat
-however large the site grows; the page then says "more than …".
+At most `MAX_CANDIDATES` (200, twenty pages of results) matches are ranked (the newest ones), so the cost of a
+results page stays flat however large the site grows; the page then says "more than …" and suggests narrowing
+the search. Each candidate's vector is read as it is tested; ranking more of them would cost in proportion.
 """
 
 import html
@@ -33,7 +34,7 @@ from hamleh.text import WRITTEN_WORD, analyse, query_terms, word_stems, words
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
-MAX_CANDIDATES = 500
+MAX_CANDIDATES = 200
 DISPLAY_TEXT_LENGTH = 2000
 # Fields some content types have besides the shared ones; their words are weighted like topics.
 EXTRA_FIELDS = ("authors", "edition", "location", "venue", "speakers", "hashtag", "cta_label")
@@ -206,35 +207,49 @@ class Search:
 
     def documents(self, base=None):
         """Matching documents, best first (at most MAX_CANDIDATES of them are considered)."""
-        base = SearchDocument.objects.published() if base is None else base
-        if not self.terms:
-            return base.none()
-        if is_postgresql():
-            query = self._tsquery()
-            candidates = base.filter(search_vector=query).order_by("-publish_at").values("pk")[:MAX_CANDIDATES]
-            return (
-                SearchDocument.objects.filter(pk__in=candidates)
-                .annotate(rank=SearchRank(F("search_vector"), query))
-                .order_by("-rank", "-publish_at", "-pk")
-            )
-        candidates = base.filter(self._word_conditions()).order_by("-publish_at").values("pk")[:MAX_CANDIDATES]
-        return (
-            SearchDocument.objects.filter(pk__in=candidates)
-            .annotate(rank=self._title_hits())
-            .order_by("-rank", "-publish_at", "-pk")
-        )
+        return self._ranked(*self._candidates(base))
 
     def similar_documents(self, base=None):
         """Documents whose names look like the query (misspellings); PostgreSQL only, else none."""
+        return self._ranked(*self._similar_candidates(base))
+
+    def ranked_ids(self, base=None, similar=False):
+        """The ids of `documents()` (or `similar_documents()`), best first, in a single pass.
+
+        Each candidate is ranked as it is read, and the few hundred (rank, date, id) rows are sorted
+        here: the documents' vectors are read once, where ranking in the database would read the
+        candidates again to order them.
+        """
+        candidates, rank = self._similar_candidates(base) if similar else self._candidates(base)
+        rows = candidates.annotate(rank=rank).values_list("rank", "publish_at", "pk")[:MAX_CANDIDATES]
+        return [pk for _rank, _when, pk in sorted(rows, reverse=True)]
+
+    @staticmethod
+    def _ranked(candidates, rank):
+        return (
+            SearchDocument.objects.filter(pk__in=candidates.values("pk")[:MAX_CANDIDATES])
+            .annotate(rank=rank)
+            .order_by("-rank", "-publish_at", "-pk")
+        )
+
+    def _candidates(self, base):
+        """The newest matches (to be cut at MAX_CANDIDATES) and how to rank them."""
+        base = SearchDocument.objects.published() if base is None else base
+        if not self.terms:
+            return base.none(), Value(0)
+        if is_postgresql():
+            query = self._tsquery()
+            return base.filter(search_vector=query).order_by("-publish_at"), SearchRank(F("search_vector"), query)
+        return base.filter(self._word_conditions()).order_by("-publish_at"), self._title_hits()
+
+    def _similar_candidates(self, base):
         base = SearchDocument.objects.published() if base is None else base
         text = " ".join(words(self.text))[:100]
         if not is_postgresql() or len(text) < 3:
-            return base.none()
-        candidates = base.filter(fuzzy_text__trigram_word_similar=text).values("pk")[:MAX_CANDIDATES]
+            return base.none(), Value(0)
         return (
-            SearchDocument.objects.filter(pk__in=candidates)
-            .annotate(rank=TrigramWordSimilarity(Value(text), "fuzzy_text"))
-            .order_by("-rank", "-publish_at", "-pk")
+            base.filter(fuzzy_text__trigram_word_similar=text).order_by(),
+            TrigramWordSimilarity(Value(text), "fuzzy_text"),
         )
 
     def _tsquery(self):

@@ -65,9 +65,9 @@ class SearchResults:
             return context
         # One query ranks the matches (at most MAX_CANDIDATES ids), one reads the page's entries.
         base = self.documents()
-        ranked = list(self.search.documents(base).values_list("pk", flat=True))
+        ranked = self.search.ranked_ids(base)
         if not ranked and self.search.terms:
-            ranked = list(self.search.similar_documents(base).values_list("pk", flat=True))
+            ranked = self.search.ranked_ids(base, similar=True)
             self.fuzzy = bool(ranked)
         paginator = Paginator(ranked, self.per_page, allow_empty_first_page=True)
         page = paginator.get_page(self.page_param)

@@ -145,7 +145,7 @@ CACHE_MIDDLEWARE_SECONDS = PUBLIC_CACHE_SECONDS
 PUBLIC_LIST_MAX_PAGES = int(os.environ.get("DJANGO_PUBLIC_LIST_MAX_PAGES", "50"))
 # The activity report pages list at most this many records per list, then "and N more": a page
 # that costs the same however much the period holds. The CSV export and the command list everything.
-REPORT_LIST_LIMIT = int(os.environ.get("DJANGO_REPORT_LIST_LIMIT", "50"))
+REPORT_LIST_LIMIT = int(os.environ.get("DJANGO_REPORT_LIST_LIMIT", "20"))
 # Benchmark only (`make bench`): serves /bench/minimal, the ceiling pages are measured against.
 HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
 if REDIS_URL:

@@ -11,7 +11,7 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Value
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.http import http_date
@@ -37,9 +37,16 @@ SUMMARY_MAX_CHARS = 1000
 def clean_text(value, max_chars=None):
     """Plain text safe for XML 1.0, JSON and iCalendar: no illegal characters, spaces collapsed."""
     text = _SPACES.sub(" ", _ILLEGAL_TEXT.sub("", str(value or ""))).strip()
-    if max_chars:
-        text = Truncator(text).chars(max_chars)
-    return text
+    return truncate(text, max_chars) if max_chars else text
+
+
+def truncate(text, max_chars):
+    """At most `max_chars` characters, cut at the end with an ellipsis.
+
+    Truncator counts characters one by one (combining marks are free); a text no longer than the limit
+    in code points can never be cut, and most are, so it is spared that walk.
+    """
+    return text if len(text) <= max_chars else Truncator(text).chars(max_chars)
 
 
 def summary_text(item, max_chars=SUMMARY_MAX_CHARS):
@@ -47,7 +54,7 @@ def summary_text(item, max_chars=SUMMARY_MAX_CHARS):
     summary = clean_text(item.summary)
     if not summary:
         summary = clean_text(strip_tags(item.body or ""))
-    return Truncator(summary).chars(max_chars) if summary else ""
+    return truncate(summary, max_chars) if summary else ""
 
 
 def text_language(item, field="title"):
@@ -77,22 +84,31 @@ def item_guid(item, language=None):
 def content_state(querysets):
     """The freshness of some content: latest change (edit or scheduled publication) and public count.
 
-    Two small queries per queryset, each answered from an index (`updated_at`; `status, publish_at`)
-    rather than by reading every row; drafts are included in the edit time so that unpublishing an
-    item also counts as a change. A deletion leaves no row to date: the shared content version (bumped
-    by every save and delete, hamleh/cache.py) stands for it, where a count of every public row would
-    grow with the archive.
+    One query for every queryset: per queryset, the latest edit and the latest due publication, each
+    answered from an index (`updated_at`; `status, publish_at`) rather than by reading every row, joined
+    by UNION ALL. Drafts are included in the edit time so that unpublishing an item also counts as a
+    change. A deletion leaves no row to date: the shared content version (bumped by every save and
+    delete, hamleh/cache.py) stands for it, where a count of every public row would grow with the archive.
     """
-    now = timezone.now()
-    public = Q(status=Status.PUBLISHED, publish_at__lte=now)
-    latest = None
+    public = Q(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+    latest_of_each = []
     for queryset in querysets:
-        figures = queryset.order_by().aggregate(updated=Max("updated_at"))
-        figures.update(queryset.order_by().filter(public).aggregate(due=Max("publish_at")))
-        for moment in (figures["updated"], figures["due"]):
-            if moment and (latest is None or moment > latest):
-                latest = moment
-    return {"last_modified": latest, "count": content_version()}
+        latest_of_each.append(_latest(queryset, "updated_at"))
+        latest_of_each.append(_latest(queryset.filter(public), "publish_at"))
+    first, *others = latest_of_each
+    moments = [moment for moment in first.union(*others, all=True) if moment is not None]
+    return {"last_modified": max(moments, default=None), "count": content_version()}
+
+
+def _latest(queryset, field_name):
+    """`SELECT MAX(field) FROM …` as a queryset (grouped by a constant, so no GROUP BY), for a UNION."""
+    return (
+        queryset.order_by()
+        .annotate(whole=Value(1))
+        .values("whole")
+        .annotate(latest=Max(field_name))
+        .values_list("latest", flat=True)
+    )
 
 
 def conditional(state_func):

@@ -79,6 +79,7 @@ class PublicationTopic(TopicLink):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["publication", "topic"], name="publication_topic_unique")]
+        indexes = [models.Index(fields=["topic", "publication"], name="publication_by_topic")]
 
 
 def publication_file_path(instance, filename):
@@ -202,3 +203,4 @@ class ArticleTopic(TopicLink):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "topic"], name="article_topic_unique")]
+        indexes = [models.Index(fields=["topic", "article"], name="article_by_topic")]

@@ -70,6 +70,7 @@ class TrainingTopic(TopicLink):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["training", "topic"], name="training_topic_unique")]
+        indexes = [models.Index(fields=["topic", "training"], name="training_by_topic")]
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -129,3 +130,4 @@ class EventTopic(TopicLink):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "topic"], name="event_topic_unique")]
+        indexes = [models.Index(fields=["topic", "event"], name="event_by_topic")]

@@ -99,3 +99,13 @@ def test_the_table_is_large_and_covers_three_scripts():
     assert len(CASES) >= 40
     scripts = {script_of(word) for query, _expected in CASES for word in words(query)}
     assert {"arabic", "hebrew", "latin"} <= scripts
+
+
+@pytest.mark.parametrize("query", ["الحقوق الرقمية", "تقرير", "פלסטין", "report", "silenced", "كلمةليستهنا"])
+def test_the_results_page_ranks_in_one_pass_exactly_as_the_database_orders(query):
+    """`ranked_ids` (ranked as read, sorted in Python) gives the order of `documents()` (sorted by the database)."""
+    build_corpus()
+    search = Search.parse(query)
+    in_database_order = list(search.documents().values_list("pk", flat=True))
+    assert search.ranked_ids() == in_database_order
+    assert bool(in_database_order) == (query != "كلمةليستهنا")
