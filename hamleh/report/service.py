@@ -22,7 +22,7 @@ from publications.models import Article, Publication
 from trainings.models import Event, Training
 
 FALLBACK_LANGUAGE = "ar"
-REPORT_QUERY_COUNT = 13
+REPORT_QUERY_COUNT = 14
 
 
 def localized(obj, field_name):
@@ -270,10 +270,18 @@ def _campaign_entry(campaign, targets):
 
 
 def _campaigns(start, end, limit):
-    """The active campaigns and the organisations they target: counts, then the first of each (4 queries)."""
+    """The active campaigns and the organisations they target: counts, then the first of each (5 queries)."""
     active = Campaign.objects.published().active_between(start, end)
-    # The join to the targets repeats a campaign once per target: both counts are of distinct values.
-    counts = active.aggregate(campaigns=Count("pk", distinct=True), organisations=Count("targets", distinct=True))
+    # Two counts, each without a join to repeat rows: the campaigns from the `campaign_active` index alone,
+    # the organisations through a semi-join on the targets. Counting both over the join, with DISTINCT,
+    # sorted every active campaign (7,500 of them at 100,000 items) and took twice as long.
+    active_ids = active.order_by().values("pk")
+    counts = {
+        "campaigns": active.count(),
+        "organisations": Organization.objects.filter(
+            pk__in=CampaignTarget.objects.filter(campaign__in=active_ids).values("organization")
+        ).count(),
+    }
     columns = ("slug", "scope", "start_date", "end_date", *localized_columns("title"))
     listed = _first(active.only(*columns), ("-start_date", "-pk"), limit)
     campaigns = list(listed)
@@ -284,9 +292,7 @@ def _campaigns(start, end, limit):
     for link in links:
         targets_of.setdefault(link.campaign_id, []).append(_organisation(link.organization))
     # Filtering before annotating counts only the links to active campaigns.
-    targeted = Organization.objects.filter(targeted_by__in=active.order_by().values("pk")).annotate(
-        campaigns=Count("targeted_by")
-    )
+    targeted = Organization.objects.filter(targeted_by__in=active_ids).annotate(campaigns=Count("targeted_by"))
     organisations = [_organisation(org) for org in _first(targeted, ("-campaigns", "slug"), limit)]
     entries = [_campaign_entry(campaign, targets_of.get(campaign.pk, [])) for campaign in campaigns]
     return counts, entries, organisations
