@@ -10,9 +10,10 @@ Words are normalised and stemmed by `hamleh.text`, the same way for stored text 
 - SQLite: the same stems matched as whole words in the term columns; titles first, then newest.
 
 A query word matches when the document holds any of its stems; every word of the query must match.
-At most `MAX_CANDIDATES` (200, twenty pages of results) matches are ranked (the newest ones), so the cost of a
-results page stays flat however large the site grows; the page then says "more than …" and suggests narrowing
-the search. Each candidate's vector is read as it is tested; ranking more of them would cost in proportion.
+At most `MAX_CANDIDATES` (100, ten pages of results) matches are ranked, the newest ones, and the page then
+says "more than …" and suggests adding a word. Search is the page the shared cache helps least (each query is a
+page of its own), so its cost must not grow with the site: finding the newest matches tests each item's vector
+in turn, newest first, and a common word at 100,000 items would otherwise have thousands tested and ranked.
 """
 
 import html
@@ -34,7 +35,7 @@ from hamleh.text import WRITTEN_WORD, analyse, query_terms, word_stems, words
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 100
 DISPLAY_TEXT_LENGTH = 2000
 # Fields some content types have besides the shared ones; their words are weighted like topics.
 EXTRA_FIELDS = ("authors", "edition", "location", "venue", "speakers", "hashtag", "cta_label")
