@@ -217,9 +217,9 @@ class Search:
     def ranked_ids(self, base=None, similar=False):
         """The ids of `documents()` (or `similar_documents()`), best first, in a single pass.
 
-        Each candidate is ranked as it is read, and the few hundred (rank, date, id) rows are sorted
-        here: the documents' vectors are read once, where ranking in the database would read the
-        candidates again to order them.
+        Each candidate is ranked as it is read, and the (rank, date, id) rows, MAX_CANDIDATES at most, are
+        sorted here: each vector is read in one pass, where ranking in the database would fetch the
+        candidates again by id to order them.
         """
         candidates, rank = self._similar_candidates(base) if similar else self._candidates(base)
         rows = candidates.annotate(rank=rank).values_list("rank", "publish_at", "pk")[:MAX_CANDIDATES]

@@ -8,8 +8,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.urls import set_script_prefix
+from django.utils import timezone, translation
 
+from hamleh.templatetags.discovery import feed_directory
 from tests.factories import MAKERS, make_event, make_publication, make_topic, make_training
 from tests.feeds.conftest import add_pdf
 
@@ -215,3 +217,30 @@ def test_head_adds_no_query_whatever_the_number_of_topics_and_files(client, sect
         return len(queries.captured_queries)
 
     assert page_queries(1) == page_queries(6)
+
+
+def footer_feeds(html):
+    footer = html[html.index('<ul class="plain feed-list">') :]
+    return footer[: footer.index("</ul>")]
+
+
+def test_the_footer_lists_the_feeds_of_the_page_language(client):
+    """The footer's feed list is kept per language: each page gets its own."""
+    arabic = footer_feeds(client.get("/ar/privacy/").content.decode())
+    english = footer_feeds(client.get("/en/privacy/").content.decode())
+
+    assert "كل المستجدات" in arabic and 'href="/ar/feeds/all.rss"' in arabic
+    assert "All updates" in english and 'href="/en/feeds/all.rss"' in english
+    assert footer_feeds(client.get("/ar/privacy/").content.decode()) == arabic
+
+
+def test_the_feed_list_follows_the_address_the_site_is_served_under():
+    with translation.override("en"):
+        at_root = feed_directory()
+        set_script_prefix("/hamleh/")
+        try:
+            under_prefix = feed_directory()
+        finally:
+            set_script_prefix("/")
+    assert at_root[0]["formats"][0]["url"] == "/en/feeds/all.rss"
+    assert under_prefix[0]["formats"][0]["url"] == "/hamleh/en/feeds/all.rss"
