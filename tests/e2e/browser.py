@@ -17,9 +17,13 @@ class Watch:
 
     problems: list = field(default_factory=list)
     allowed_statuses: dict = field(default_factory=dict)  # URL pattern -> status a test expects
+    # The address of the document each pending request was made for.
+    _requested_from: dict = field(default_factory=dict)
 
     def attach(self, context):
         context.on("console", self._console)
+        context.on("request", self._request)
+        context.on("requestfinished", lambda request: self._requested_from.pop(request, None))
         context.on("requestfailed", self._failed)
         context.on("response", self._response)
         context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
@@ -29,11 +33,20 @@ class Watch:
         if message.type == "error" and not (message.text.startswith("Failed to load resource") and self._allowed(url)):
             self.problems.append(f"console error: {message.text} ({message.location.get('url', '')})")
 
+    def _request(self, request):
+        self._requested_from[request] = request.frame.url
+
     def _failed(self, request):
         failure = request.failure or ""
-        # A download ends the navigation that started it: Chromium reports it as aborted.
-        if "ERR_ABORTED" in failure and request.resource_type == "document":
-            return
+        requested_from = self._requested_from.pop(request, None)
+        if "ERR_ABORTED" in failure:
+            # A download ends the navigation that started it: Chromium reports it as aborted.
+            if request.resource_type == "document":
+                return
+            # Leaving a page cancels what it was still loading (images below the fold, say): a visitor
+            # clicking on before a page has finished is not a fault of the page they left.
+            if requested_from is not None and requested_from != request.frame.url:
+                return
         self.problems.append(f"request failed: {request.method} {request.url} {failure}")
 
     def _response(self, response):
