@@ -17,11 +17,15 @@ class Watch:
 
     problems: list = field(default_factory=list)
     allowed_statuses: dict = field(default_factory=dict)  # URL pattern -> status a test expects
-    # The address of the document each pending request was made for.
+    # How many documents each frame has shown, which one each pending request was made for, and the
+    # requests Chromium cancelled.
+    _navigations: dict = field(default_factory=dict)
     _requested_from: dict = field(default_factory=dict)
+    _cancelled: list = field(default_factory=list)
 
     def attach(self, context):
         context.on("console", self._console)
+        context.on("page", lambda page: page.on("framenavigated", self._navigated))
         context.on("request", self._request)
         context.on("requestfinished", lambda request: self._requested_from.pop(request, None))
         context.on("requestfailed", self._failed)
@@ -33,8 +37,11 @@ class Watch:
         if message.type == "error" and not (message.text.startswith("Failed to load resource") and self._allowed(url)):
             self.problems.append(f"console error: {message.text} ({message.location.get('url', '')})")
 
+    def _navigated(self, frame):
+        self._navigations[frame] = self._navigations.get(frame, 0) + 1
+
     def _request(self, request):
-        self._requested_from[request] = request.frame.url
+        self._requested_from[request] = self._navigations.get(request.frame, 0)
 
     def _failed(self, request):
         failure = request.failure or ""
@@ -43,11 +50,19 @@ class Watch:
             # A download ends the navigation that started it: Chromium reports it as aborted.
             if request.resource_type == "document":
                 return
-            # Leaving a page cancels what it was still loading (images below the fold, say): a visitor
-            # clicking on before a page has finished is not a fault of the page they left.
-            if requested_from is not None and requested_from != request.frame.url:
-                return
+            # Leaving a page cancels what it was still loading (images below the fold, say). That is
+            # not a fault of the page left, but it cannot be told yet: Chromium cancels them as the
+            # next navigation starts, before the frame shows the next page. Judged at the end.
+            self._cancelled.append((request, requested_from, failure))
+            return
         self.problems.append(f"request failed: {request.method} {request.url} {failure}")
+
+    def _cancelled_by_the_page_itself(self):
+        return [
+            f"request failed: {request.method} {request.url} {failure}"
+            for request, requested_from, failure in self._cancelled
+            if requested_from is None or requested_from == self._navigations.get(request.frame, 0)
+        ]
 
     def _response(self, response):
         if response.status < 400:
@@ -63,7 +78,8 @@ class Watch:
         )
 
     def assert_clean(self):
-        problems, self.problems = self.problems, []
+        problems = self.problems + self._cancelled_by_the_page_itself()
+        self.problems, self._cancelled = [], []
         assert not problems, "\n".join(problems)
 
 
