@@ -6,7 +6,8 @@ On PostgreSQL, in databases of its own (`hamleh_bench_<size>`, dropped and made 
 exactly the right number of items), for each size it fills the database with `generate_content`, starts
 gunicorn (gunicorn.conf.py, 2 workers, DJANGO_DEBUG=0, static files collected into a temporary folder)
 and measures with `wrk` (Debian package) the requests per second and the p50/p99 latency of each page,
-first with the shared page cache off (DJANGO_PUBLIC_CACHE_SECONDS=0), then on; next to `/bench/minimal`
+first with every cache off (DJANGO_PUBLIC_CACHE_SECONDS=0, DJANGO_FRAGMENT_CACHE=0), then with the page
+cache off but the kept fragments of pages on (header, footer, cards), then with both on; next to `/bench/minimal`
 (a view that only returns "ok", served by the same gunicorn with HAMLEH_BENCH=1) as the ceiling. Then
 64 connections for 30 seconds on all pages at once must give no error and no non-2xx answer. The table
 goes into the "Pages and feeds" section of docs/performance.md; the raw figures into bench/last-run.json.
@@ -44,6 +45,9 @@ SEARCH_WORDS = "الحقوق الرقمية"
 # The targets of the issue: uncached pages at least 25 % of the ceiling, cached at least 70 %,
 # and 100,000 items within 1.5x of the 1,000-item figure.
 TARGET_UNCACHED, TARGET_CACHED, TARGET_GROWTH = 0.25, 0.70, 1.5
+# (mode, page cache seconds, shared cache, fragments kept): the shared cache is the --redis-url one.
+MODES = [("cold", 0, False, False), ("uncached", 0, False, True), ("cached", 600, True, True)]
+TARGETS = {"cold": TARGET_UNCACHED, "uncached": TARGET_UNCACHED, "cached": TARGET_CACHED}
 
 
 def log(message):
@@ -104,7 +108,7 @@ class Database:
         connection.close()
 
 
-def base_env(database, static_root, cache_seconds, redis_url, port, workers):
+def base_env(database, static_root, cache_seconds, redis_url, port, workers, fragments=True):
     env = dict(os.environ)
     env.update(
         DJANGO_DEBUG="0",
@@ -114,6 +118,7 @@ def base_env(database, static_root, cache_seconds, redis_url, port, workers):
         DJANGO_LOG_LEVEL="ERROR",
         DJANGO_STATIC_ROOT=str(static_root),
         DJANGO_PUBLIC_CACHE_SECONDS=str(cache_seconds),
+        DJANGO_FRAGMENT_CACHE="1" if fragments else "0",
         DATABASE_URL=database.url,
         HAMLEH_BENCH="1",
         REDIS_URL=redis_url,
@@ -311,12 +316,16 @@ def markdown(report):
         "`hamleh_bench_<size>` filled by `generate_content` (all five sections, three languages, about 10 % drafts or",
         f"scheduled); gunicorn with `gunicorn.conf.py`, {report['workers']} sync workers, `DJANGO_DEBUG=0`;",
         f"`wrk -t1 -c{report['connections']} -d{report['duration']}s` per page after a warm-up request.",
-        "**Uncached**: `DJANGO_PUBLIC_CACHE_SECONDS=0`, every request renders the page. **Cached**: the shared",
-        f"page cache on ({report['cache']}), every request after the warm-up is a hit.",
+        "**Cold**: every cache off (`DJANGO_PUBLIC_CACHE_SECONDS=0`, `DJANGO_FRAGMENT_CACHE=0`): every request",
+        "runs the view, its queries and every template. **Uncached**: the page cache off, as a page is just after",
+        "any edit: every request runs the view and its queries, and takes the header, the footer and the cards",
+        "from the fragments each worker keeps (keyed by language, address and item version).",
+        f"**Cached**: the shared page cache on ({report['cache']}), every request after the warm-up is a hit.",
         "Each figure is requests per second, with its share of the ceiling in brackets: `/bench/minimal`, a",
         "view that only returns `ok`, served by the same gunicorn through the same middleware, measured for",
         f"{report['ceiling_duration']} s just before each page (the machine is shared, so the ceiling drifts).",
-        f"Targets: uncached ≥ {TARGET_UNCACHED:.0%}, cached ≥ {TARGET_CACHED:.0%} of the ceiling; ✗ marks a miss.",
+        f"Targets: cold and uncached ≥ {TARGET_UNCACHED:.0%}, cached ≥ {TARGET_CACHED:.0%} of the ceiling; ✗ marks",
+        "a miss.",
         "Latency columns: p50 / p99 in milliseconds.",
         "",
         f"Machine: {report['machine']}; {report['date']}. Load generator, database and server share the",
@@ -324,41 +333,43 @@ def markdown(report):
         "",
     ]
     for size, data in report["sizes"].items():
-        uncached, cached = data["uncached"], data["cached"]
+        modes = [mode for mode, *_rest in MODES if mode in data]
         lines += [
             f"### {int(size):,} items",
             "",
-            "| page | uncached req/s | p50 / p99 ms | cached req/s | p50 / p99 ms |",
-            "| --- | --- | --- | --- | --- |",
+            "| page | " + " | ".join(f"{mode} req/s | p50 / p99 ms" for mode in modes) + " |",
+            "| --- |" + " --- | --- |" * len(modes),
         ]
         for key, label, _path in data["pages"]:
-            u_rps, u_lat = fmt_cell(uncached[key], uncached[key]["ceiling"], TARGET_UNCACHED)
-            c_rps, c_lat = fmt_cell(cached[key], cached[key]["ceiling"], TARGET_CACHED)
-            if key == "minimal":
-                u_rps, c_rps = f"{uncached[key]['rps']:.0f} (ceiling)", f"{cached[key]['rps']:.0f} (ceiling)"
-            lines.append(f"| {label} | {u_rps} | {u_lat} | {c_rps} | {c_lat} |")
+            cells = []
+            for mode in modes:
+                result = data[mode][key]
+                rps, latency = fmt_cell(result, result["ceiling"], TARGETS[mode])
+                cells += [f"{result['rps']:.0f} (ceiling)" if key == "minimal" else rps, latency]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
         lines.append("")
     sizes = sorted(report["sizes"], key=int)
     if len(sizes) >= 2:
         small, large = report["sizes"][sizes[0]], report["sizes"][sizes[-1]]
+        modes = [mode for mode, *_rest in MODES if mode in small and mode in large]
         lines += [
             f"### {int(sizes[-1]):,} items against {int(sizes[0]):,}",
             "",
             f"How much slower each page is with {int(sizes[-1]):,} items (ratio of requests per second; target ≤ "
             f"{TARGET_GROWTH}×, ✗ marks a miss). The ceiling's own drift between the runs shows the noise.",
             "",
-            "| page | uncached | cached |",
-            "| --- | --- | --- |",
+            "| page | " + " | ".join(modes) + " |",
+            "| --- |" + " --- |" * len(modes),
         ]
         for key, label, _path in large["pages"]:
             cells = []
-            for mode in ("uncached", "cached"):
+            for mode in modes:
                 if not large[mode][key]["rps"]:
                     cells.append("no answer within 10 s ✗")
                     continue
                 slowdown = small[mode][key]["rps"] / large[mode][key]["rps"]
                 cells.append(f"{slowdown:.2f}×" + (" ✗" if slowdown > TARGET_GROWTH and key != "minimal" else ""))
-            lines.append(f"| {label.split(' (')[0] if key == 'deep' else label} | {cells[0]} | {cells[1]} |")
+            lines.append(f"| {label.split(' (')[0] if key == 'deep' else label} | " + " | ".join(cells) + " |")
         lines.append("")
     if report.get("stress"):
         lines += [
@@ -441,12 +452,15 @@ def main():
             if not static_root.exists():
                 manage(env, "collectstatic", "--noinput", "-v", "0")
             data = {}
-            for mode, seconds, redis_url in (("uncached", 0, ""), ("cached", 600, options.redis_url)):
+            for mode, seconds, shared, fragments in MODES:
+                redis_url = options.redis_url if shared else ""
                 if redis_url:
                     import redis
 
                     redis.Redis.from_url(redis_url).flushdb()
-                mode_env = base_env(database, static_root, seconds, redis_url, options.port, options.workers)
+                mode_env = base_env(
+                    database, static_root, seconds, redis_url, options.port, options.workers, fragments=fragments
+                )
                 log(f"{size} items, {mode}")
                 with Server(mode_env, options.port, log_path) as server:
                     page_list = pages(database, server)

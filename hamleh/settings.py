@@ -152,6 +152,18 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "hamleh.cache_backends.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hamleh"}}
+# Rendered pieces of public pages (`{% cache %}` in templates: the header, the footer, one card per
+# version of an item), kept in each process's own memory. Their keys name everything they depend on
+# (language, address, the item's version token), so they never go stale and need no expiry; a change
+# of template or translation arrives with a restart. DJANGO_FRAGMENT_CACHE=0 renders everything afresh.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+    if env_bool("DJANGO_FRAGMENT_CACHE", True)
+    else "django.core.cache.backends.dummy.DummyCache",
+    "LOCATION": "hamleh-fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_FRAGMENT_CACHE_ENTRIES", "5000"))},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,11 +13,13 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,117 @@
+"""Rendered pieces of pages kept in memory (`{% cache %}`, the `template_fragments` cache): the header, the
+footer, one card per version of an item. With the page cache off (as in every test here), each request
+still runs its view and queries; these pieces must never show anything out of date or out of place."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from hamleh.models import Status
+from tests.factories import make_article, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_settings_keep_fragments_in_each_process_without_expiry(settings):
+    fragments = settings.CACHES["template_fragments"]
+    assert fragments["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert fragments["TIMEOUT"] is None
+
+
+def test_a_card_is_rendered_once_and_again_after_the_item_is_edited(client):
+    item = make_article(title_ar="العنوان الأول", summary_ar="ملخص أول")
+    url = reverse("publications:article_list")
+    assert "العنوان الأول" in page(client, url)
+    first_token = item.version_token
+
+    item.title_ar = "العنوان المعدل"
+    item.save()
+    assert item.version_token != first_token
+    body = page(client, url)
+    assert "العنوان المعدل" in body
+    assert "العنوان الأول" not in body
+
+
+def test_a_kept_card_is_served_without_rendering_it_again(client):
+    make_article(title_ar="خبر محفوظ")
+    url = reverse("publications:article_list")
+    first = client.get(url)
+    second = client.get(url)
+    rendered = [[template.name for template in response.templates] for response in (first, second)]
+    assert "includes/item_meta.html" in rendered[0]
+    assert "includes/item_meta.html" not in rendered[1]
+    assert "includes/header.html" in rendered[0] and "includes/header.html" not in rendered[1]
+    assert "includes/footer.html" in rendered[0] and "includes/footer.html" not in rendered[1]
+    assert second.content == first.content
+
+
+def test_an_unpublished_item_leaves_the_list_even_though_its_card_is_kept(client):
+    item = make_article(title_ar="خبر سيسحب")
+    url = reverse("publications:article_list")
+    assert "خبر سيسحب" in page(client, url)
+    item.status = Status.DRAFT
+    item.save()
+    assert "خبر سيسحب" not in page(client, url)
+
+
+def test_cards_and_frame_follow_the_language(client):
+    make_article(title_ar="خبر بالعربية", title_en="News in English")
+    arabic = page(client, "/ar/news/")
+    english = page(client, "/en/news/")
+    assert "خبر بالعربية" in arabic and "News in English" not in arabic
+    assert "News in English" in english
+    assert 'href="/en/news/"' in english and 'href="/ar/news/"' in arabic
+    with translation.override("en"):
+        assert "Stay informed" in english
+    assert "Stay informed" not in arabic
+
+
+def test_the_header_marks_the_current_section_and_links_to_this_page_in_each_language(client):
+    news = page(client, "/ar/news/?year=2024")
+    campaigns = page(client, "/ar/campaigns/")
+    assert '<a href="/ar/news/" aria-current="page">' in news
+    assert '<a href="/ar/campaigns/" aria-current="page">' in campaigns
+    assert 'href="/en/news/?year=2024"' in news
+    assert 'href="/en/campaigns/"' in campaigns
+
+
+def test_the_search_box_keeps_each_visitors_own_words(client):
+    first = page(client, "/ar/search/?q=" + "خصوصية")
+    second = page(client, "/ar/search/?q=" + "رقابة")
+    assert 'value="خصوصية"' in first
+    assert 'value="رقابة"' in second and 'value="خصوصية"' not in second
+
+
+def test_with_fragments_kept_a_page_runs_the_same_queries_as_the_first_time(client):
+    make_article(topics=[make_topic(slug="privacy")])
+    url = reverse("publications:article_list")
+    with CaptureQueriesContext(connection) as first:
+        page(client, url)
+    with CaptureQueriesContext(connection) as second:
+        page(client, url)
+    assert len(first) == len(second)
+
+
+def test_the_topic_choices_are_read_without_a_server_side_cursor(client):
+    make_topic(slug="privacy")
+    with CaptureQueriesContext(connection) as queries:
+        page(client, reverse("publications:article_list"))
+    statements = [query["sql"] for query in queries]
+    assert not [sql for sql in statements if sql.lstrip().upper().startswith("DECLARE")]
+    assert len([sql for sql in statements if '"hamleh_topic"' in sql]) == 1
+
+
+def test_the_filter_selects_keep_what_was_chosen(client):
+    make_topic(slug="privacy", name_ar="الخصوصية")
+    body = page(client, "/ar/news/?topic=privacy&kind=")
+    assert '<select name="topic" id="id_topic">' in body
+    assert '<option value="privacy" selected>الخصوصية</option>' in body
+    assert '<option value="" selected>' in body  # the kind select, nothing chosen
