@@ -152,18 +152,6 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "hamleh.cache_backends.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hamleh"}}
-# Rendered pieces of public pages (`{% cache %}` in templates: the header, the footer, one card per
-# version of an item), kept in each process's own memory. Their keys name everything they depend on
-# (language, address, the item's version token), so they never go stale and need no expiry; a change
-# of template or translation arrives with a restart. DJANGO_FRAGMENT_CACHE=0 renders everything afresh.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-    if env_bool("DJANGO_FRAGMENT_CACHE", True)
-    else "django.core.cache.backends.dummy.DummyCache",
-    "LOCATION": "hamleh-fragments",
-    "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_FRAGMENT_CACHE_ENTRIES", "5000"))},
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -234,6 +222,21 @@ if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
             "file_overwrite": False,
         },
     }
+# Rendered pieces of public pages (`{% cache %}` in templates: the header, the footer, one card per
+# version of an item), kept in each process's own memory. Their keys name everything they depend on
+# (language, address, the item's version token), so they never go stale and need no expiry; a change
+# of template or translation arrives with a restart. DJANGO_FRAGMENT_CACHE=0 renders everything afresh.
+# Off by default when media addresses are signed (S3 with query-string authentication): a kept card would
+# outlive its image's signature.
+_signed_media_urls = _media_backend["BACKEND"].startswith("storages.") and _media_backend["OPTIONS"]["querystring_auth"]
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+    if env_bool("DJANGO_FRAGMENT_CACHE", not _signed_media_urls)
+    else "django.core.cache.backends.dummy.DummyCache",
+    "LOCATION": "hamleh-fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_FRAGMENT_CACHE_ENTRIES", "5000"))},
+}
 # The origin media is served from when it is not this site (S3 bucket or CDN,
 # e.g. https://media.example.org): public pages' CSP allows images from it.
 MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN", "").rstrip("/")

@@ -2,6 +2,10 @@
 footer, one card per version of an item. With the page cache off (as in every test here), each request
 still runs its view and queries; these pieces must never show anything out of date or out of place."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,6 +28,24 @@ def test_the_settings_keep_fragments_in_each_process_without_expiry(settings):
     fragments = settings.CACHES["template_fragments"]
     assert fragments["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert fragments["TIMEOUT"] is None
+
+
+def fragments_backend(**environ):
+    """The fragments cache the settings choose with these environment variables (a fresh process)."""
+    code = "from django.conf import settings; print(settings.CACHES['template_fragments']['BACKEND'])"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hamleh.settings", "DJANGO_DEBUG": "1", **environ}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip().rsplit(".", 1)[-1]
+
+
+def test_signed_media_addresses_turn_the_fragments_off_unless_asked():
+    assert fragments_backend() == "LocMemCache"
+    assert fragments_backend(DJANGO_FRAGMENT_CACHE="0") == "DummyCache"
+    # A kept card would outlive its cover image's signature.
+    assert fragments_backend(DJANGO_MEDIA_STORAGE="s3") == "DummyCache"
+    assert fragments_backend(DJANGO_MEDIA_STORAGE="s3", AWS_QUERYSTRING_AUTH="0") == "LocMemCache"
 
 
 def test_a_card_is_rendered_once_and_again_after_the_item_is_edited(client):
