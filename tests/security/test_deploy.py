@@ -1,8 +1,10 @@
-"""Production settings pass Django's deployment checks with nothing silenced."""
+"""Production settings pass Django's deployment checks with nothing silenced (on SQLite, only the note that
+the covering indexes are built without their PostgreSQL-only INCLUDE column)."""
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+from django.db import connection
 
 PRODUCTION = {
     "DEBUG": False,
@@ -20,7 +22,8 @@ def production(settings):
 
 
 def test_production_settings_pass_the_deployment_check(production):
-    assert production.SILENCED_SYSTEM_CHECKS == []
+    silenced = list(production.SILENCED_SYSTEM_CHECKS)
+    assert silenced == (["models.W040"] if connection.vendor == "sqlite" else [])
     assert production.SECURE_HSTS_SECONDS >= 365 * 24 * 60 * 60
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE and production.LANGUAGE_COOKIE_SECURE
     call_command("check", deploy=True, fail_level="WARNING")
