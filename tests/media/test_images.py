@@ -167,6 +167,17 @@ def test_the_command_makes_missing_renditions(stored_files):
     assert len(stored_files()) == 7
 
 
+def test_cards_kept_before_the_command_show_the_new_renditions(client, stored_files, settings):
+    from django.core.management import call_command
+
+    settings.PUBLIC_CACHE_SECONDS = 600
+    publication = make_publication(cover_image=cover(), cover_alt_ar="غلاف")
+    type(publication).objects.filter(pk=publication.pk).update(cover_width=None, cover_height=None)
+    assert "srcset" not in client.get("/ar/publications/").content.decode()  # page and card now kept
+    call_command("make_renditions", stdout=io.StringIO())
+    assert srcset_widths(client.get("/ar/publications/").content.decode())
+
+
 def srcset_widths(html):
     return [int(width) for width in re.findall(r" (\d+)w", html)]
 

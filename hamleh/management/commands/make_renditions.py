@@ -1,7 +1,10 @@
+import uuid
+
 from django.core.management.base import BaseCommand
 from PIL import Image
 
 from hamleh import media
+from hamleh.cache import invalidate_public_pages
 from hamleh.sections import SECTIONS
 
 
@@ -9,7 +12,7 @@ class Command(BaseCommand):
     help = "Make the missing renditions of every cover image (and record missing dimensions). Safe to run again."
 
     def handle(self, *args, **options):
-        made = 0
+        made = measured = 0
         for section in SECTIONS:
             model = section.model
             for item in model.objects.exclude(cover_image="").only("pk", "cover_image", "cover_width", "cover_height"):
@@ -21,8 +24,12 @@ class Command(BaseCommand):
                     except (OSError, Image.DecompressionBombError) as error:
                         self.stderr.write(f"{model.__name__} {item.pk}: {image.name}: {error}")
                         continue
+                    # A new version token too: the item's card, kept rendered, now has a srcset to show.
                     model.objects.filter(pk=item.pk).update(
-                        cover_width=item.cover_width, cover_height=item.cover_height
+                        cover_width=item.cover_width, cover_height=item.cover_height, version_token=uuid.uuid4()
                     )
+                    measured += 1
                 made += len(media.make_renditions(image.storage, image.name, item.cover_width, item.cover_height))
+        if measured:
+            invalidate_public_pages()
         self.stdout.write(f"{made} renditions made.")
