@@ -30,7 +30,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from hamleh.models import SearchDocument
-from hamleh.text import WRITTEN_WORD, analyse, query_terms, word_stems, words
+from hamleh.text import WRITTEN_WORD, analyse, query_terms, words, written_word_stems
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 MAX_QUERY_LENGTH = 200
@@ -313,7 +313,7 @@ def highlight(text, stems, length=None):
 
 
 def _matches(written, stems):
-    return any(word_stems(word) & stems for word in words(written))
+    return not written_word_stems(written).isdisjoint(stems)
 
 
 def _window_start(text, position, length):

@@ -74,7 +74,8 @@ class SearchResults:
         if self.page_param is not None and str(page.number) != self.page_param:
             self.notices.append(_("That page does not exist; here is page %(number)s.") % {"number": page.number})
         stems = self.search.stems
-        documents = SearchDocument.objects.in_bulk(list(page.object_list))
+        # Only what a result shows: the stemmed terms and vector are the largest columns by far.
+        documents = SearchDocument.objects.only("section", "publish_at", "display").in_bulk(list(page.object_list))
         context.update(
             {
                 "paginator": paginator,
@@ -97,10 +98,9 @@ class SearchResults:
         texts = display.get("text", {})
         shown = language if titles.get(language) else FALLBACK_LANGUAGE
         text_language = shown if texts.get(shown) else FALLBACK_LANGUAGE
-        url = section.model(slug=display.get("slug", "")).get_absolute_url()
         return Result(
             section=section,
-            url=url,
+            url=section.detail_url(display.get("slug", "")),
             title=highlight(titles.get(shown, ""), stems),
             snippet=highlight(texts.get(text_language, ""), stems, length=SNIPPET_LENGTH),
             title_language="" if shown == language else shown,

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -16,22 +17,33 @@ class Section:
     model_label: str
     title: object
     list_url_name: str
+    detail_url_name: str
     home_count: int = 3
 
     @cached_property
     def model(self):
         return apps.get_model(self.model_label)
 
+    def detail_url(self, slug):
+        """An item's address from its slug alone (search results have no model instance at hand)."""
+        return reverse(self.detail_url_name, kwargs={"slug": slug})
+
     def latest_queryset(self):
         return self.model.objects.published().for_cards()
 
 
 SECTIONS = [
-    Section("publications", "publications.Publication", _("Publications"), "publications:publication_list"),
-    Section("news", "publications.Article", _("News"), "publications:article_list"),
-    Section("campaigns", "campaigns.Campaign", _("Campaigns"), "campaigns:campaign_list"),
-    Section("trainings", "trainings.Training", _("Trainings"), "trainings:training_list"),
-    Section("events", "trainings.Event", _("Events"), "trainings:event_list"),
+    Section(
+        "publications",
+        "publications.Publication",
+        _("Publications"),
+        "publications:publication_list",
+        "publications:publication_detail",
+    ),
+    Section("news", "publications.Article", _("News"), "publications:article_list", "publications:article_detail"),
+    Section("campaigns", "campaigns.Campaign", _("Campaigns"), "campaigns:campaign_list", "campaigns:campaign_detail"),
+    Section("trainings", "trainings.Training", _("Trainings"), "trainings:training_list", "trainings:training_detail"),
+    Section("events", "trainings.Event", _("Events"), "trainings:event_list", "trainings:event_detail"),
 ]
 SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
 

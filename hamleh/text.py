@@ -178,6 +178,19 @@ def word_stems(word):
     return frozenset({word})
 
 
+@lru_cache(maxsize=50_000)
+def written_word_stems(written):
+    """The stems of one word as it is written in a text (diacritics, hamza seats, letter case and all).
+
+    Highlighting asks this of every word of every result shown, mostly the same common words again:
+    normalising a word costs several passes over it, a lookup here costs none.
+    """
+    stems = frozenset()
+    for word in words(written):
+        stems |= word_stems(word)
+    return stems
+
+
 def analyse(text):
     """Every stem of a text, in order of appearance, for the index (a list, repeats kept)."""
     stems = []

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hamleh.text import analyse, normalise, query_terms, script_of, word_stems, words
+from hamleh.text import analyse, normalise, query_terms, script_of, word_stems, words, written_word_stems
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,16 @@ def test_normalise_is_idempotent_and_never_fails(text):
     assert normalise(once) == once
     for stems in query_terms(text):
         assert all(stem for stem in stems)
+
+
+@given(st.text(max_size=30))
+def test_a_written_word_has_the_stems_of_its_normalised_words(written):
+    # Highlighting asks the memo instead of normalising each word of each result again.
+    expected = frozenset().union(*(word_stems(word) for word in words(written)))
+    assert written_word_stems(written) == expected
+
+
+def test_written_forms_of_one_word_share_its_stems():
+    assert written_word_stems("الحُقوقُ") == written_word_stems("الحقوق") == word_stems("الحقوق")
+    assert written_word_stems("Surveillance,") == word_stems("surveillance")
+    assert written_word_stems("في") == frozenset()
