@@ -75,10 +75,20 @@ class PublicFilterSet(django_filters.FilterSet):
     year = YearFilter(method="filter_year")
 
     def get_form_class(self):
-        form_class = super().get_form_class()
-        for field in form_class.base_fields.values():
-            if type(field.widget) is forms.Select:
-                field.widget.template_name = SELECT_TEMPLATE
+        """One form class per filter set, made on first use.
+
+        django-filter makes a new form class, and a new field for each filter, on every request. Nothing
+        in these forms depends on the request: each form copies its fields, and a field's choices are
+        read from the database when the form is rendered.
+        """
+        filterset_class = type(self)
+        form_class = filterset_class.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            for field in form_class.base_fields.values():
+                if type(field.widget) is forms.Select:
+                    field.widget.template_name = SELECT_TEMPLATE
+            filterset_class._form_class = form_class
         return form_class
 
     def filter_year(self, queryset, name, value):

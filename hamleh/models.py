@@ -48,6 +48,10 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+# What no card, list or related-items block shows (see `PublishableQuerySet.for_cards`).
+CARDLESS_FIELDS = ("translation_edited_at", "created_at", "created_by", "updated_by")
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The only door to public content: published, and due (scheduling needs no cron)."""
@@ -57,11 +61,10 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
     def for_cards(self):
-        """Without the bodies (in every language), which lists and cards never show: they are the
-        longest columns by far, and a list would otherwise read and decode them all."""
-        return self.defer(
-            *(field.attname for field in self.model._meta.concrete_fields if field.name.startswith("body"))
-        )
+        """Without what lists and cards never show: the bodies in every language, the longest columns by
+        far, and the editing records (who and when, which translation changed), which a list would
+        otherwise read, decode and build into every item."""
+        return self.defer(*CARDLESS_FIELDS, *self.model.body_columns())
 
 
 class Publishable(InvalidatesPublicPages, models.Model):
@@ -191,6 +194,10 @@ class Publishable(InvalidatesPublicPages, models.Model):
         if cover:
             transaction.on_commit(partial(media.delete_image, storage, cover), robust=True)
         return result
+
+    @classmethod
+    def body_columns(cls):
+        return [field.attname for field in cls._meta.concrete_fields if field.name.startswith("body")]
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from campaigns.models import Campaign
 from publications.models import Article, FileLanguage, Publication, PublicationFile
@@ -143,9 +144,25 @@ def test_bad_filter_values_give_a_normal_page_with_a_message(client, url_name, p
 
 
 def test_lists_and_the_home_page_do_not_read_the_bodies(client):
-    """Bodies are the longest columns; no card shows them, so lists leave them in the database."""
+    """Bodies are the longest columns, the editing records the least useful to a visitor; no card shows
+    them, so lists leave them in the database."""
     make_article(title_ar="خبر", body_ar="نص طويل " * 500)
     listed = client.get(reverse("publications:article_list")).context["object_list"][0]
     on_home = client.get(reverse("hamleh:home")).context["sections"][1]["items"][0]
+    cardless = {"translation_edited_at", "created_at", "created_by_id", "updated_by_id"}
     for item in (listed, on_home):
-        assert {"body", "body_ar", "body_en", "body_he"} <= item.get_deferred_fields()
+        assert {"body", "body_ar", "body_en", "body_he", *cardless} <= item.get_deferred_fields()
+
+
+def test_filter_forms_are_made_once_and_still_show_new_topics_and_the_language(client):
+    url = reverse("publications:article_list")
+    first = client.get(url).context["filter"].form
+    make_topic(slug="new-topic", name_ar="موضوع جديد", name_en="A new topic")
+    second = client.get(url)
+    with translation.override("en"):
+        english = client.get(reverse("publications:article_list"))
+    assert type(first) is type(second.context["filter"].form) is type(english.context["filter"].form)
+    assert first.fields["topic"] is not second.context["filter"].form.fields["topic"]
+    assert '<option value="new-topic">موضوع جديد</option>' in second.content.decode()
+    assert '<option value="new-topic">A new topic</option>' in english.content.decode()
+    assert "All topics" in english.content.decode()
