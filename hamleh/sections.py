@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.cache import remember_for_content
+from hamleh.models import Status
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,22 @@ SECTIONS = [
     Section("events", "trainings.Event", _("Events"), "trainings:event_list", "trainings:event_detail"),
 ]
 SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
+
+
+def featured_sections():
+    """The sections with a published item marked featured, due or still scheduled.
+
+    The home page asks only these for their featured items: most sections have none most of the time,
+    and each asking is a query. The answer changes only when content is saved, so it is kept under the
+    content version; whether an item is due yet is still checked on every page.
+    """
+    names = remember_for_content("featured-sections", _featured_section_names, timeout=None)
+    return [section for section in SECTIONS if section.name in names]
+
+
+def _featured_section_names():
+    published = {"status": Status.PUBLISHED, "featured": True}
+    return [section.name for section in SECTIONS if section.model.objects.filter(**published).exists()]
 
 
 # Upcoming events and ongoing campaigns also change with the clock: a figure is at most this old.

@@ -14,7 +14,7 @@ from django_filters.views import FilterView
 from hamleh.models import Topic
 from hamleh.pagination import CappedPaginator
 from hamleh.search_results import SearchResults
-from hamleh.sections import SECTIONS, home_figures
+from hamleh.sections import SECTIONS, featured_sections, home_figures
 
 RELATED_LIMIT = 3
 FEATURED_LIMIT = 3
@@ -153,7 +153,7 @@ class HomeView(TemplateView):
             {"section": section, "items": list(section.latest_queryset()[: section.home_count])} for section in SECTIONS
         ]
         featured = []
-        for section in SECTIONS:
+        for section in featured_sections():
             featured.extend(section.model.objects.published().for_cards().filter(featured=True)[:2])
         context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
         context["figures"] = home_figures(timezone.localdate())
