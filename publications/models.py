@@ -190,12 +190,39 @@ class Article(Publishable):
         "trainings.Event", verbose_name=_("related events"), blank=True, related_name="articles"
     )
 
+    # The items an article mentions, by kind, in the order its page lists them.
+    MENTIONED = ("publications", "campaigns", "trainings", "events")
+
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("news and press releases")
 
     def get_absolute_url(self):
         return reverse("publications:article_detail", kwargs={"slug": self.slug})
+
+    def public_mentions(self):
+        """The public items the article mentions, {kind: [items, newest first]}.
+
+        One query reads the four link tables at once; then one query per kind the article does mention
+        reads those items (most articles mention one kind or none, where reading every kind would always
+        cost four queries).
+        """
+        fields = {kind: self._meta.get_field(f"related_{kind}") for kind in self.MENTIONED}
+        links = [
+            field.remote_field.through.objects.filter(**{field.m2m_field_name(): self.pk}).values_list(
+                models.Value(kind, output_field=models.CharField()), field.m2m_reverse_field_name()
+            )
+            for kind, field in fields.items()
+        ]
+        ids = {kind: [] for kind in self.MENTIONED}
+        for kind, pk in links[0].union(*links[1:], all=True):
+            ids[kind].append(pk)
+        return {
+            kind: list(fields[kind].related_model.objects.published().for_cards().filter(pk__in=ids[kind]))
+            if ids[kind]
+            else []
+            for kind in self.MENTIONED
+        }
 
 
 class ArticleTopic(TopicLink):

@@ -1,16 +1,14 @@
 from urllib.parse import quote
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 
-from campaigns.models import Campaign
 from hamleh.media import ascii_filename
 from hamleh.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
 from publications.models import Article, Publication, PublicationFile
-from trainings.models import Event, Training
 
 
 class PublicationListView(PublicListView):
@@ -86,20 +84,7 @@ class ArticleListView(PublicListView):
 class ArticleDetailView(PublicDetailView):
     model = Article
 
-    def get_queryset(self):
-        # Only what is public is linked from a public page.
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                *(
-                    Prefetch(f"related_{name}", queryset=model.objects.published().for_cards())
-                    for name, model in (
-                        ("publications", Publication),
-                        ("campaigns", Campaign),
-                        ("trainings", Training),
-                        ("events", Event),
-                    )
-                )
-            )
-        )
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["mentioned"] = self.object.public_mentions()
+        return context

@@ -79,10 +79,20 @@ def test_detail_queries_do_not_grow_with_related_records(client, section):
         item.partners.add(*(make_organization() for _index in range(10)))
         for _index in range(9):
             make_campaign_update(item)
-    if section == "news":
-        item.related_publications.add(*(MAKERS["publications"]() for _index in range(10)))
-        item.related_events.add(*(MAKERS["events"]() for _index in range(10)))
     assert count_queries(client, item.get_absolute_url()) == few
+
+
+def test_a_news_item_reads_only_the_kinds_it_mentions(client):
+    """One query finds which kinds of item a news item mentions, then one per kind mentioned, whatever
+    the number of items of that kind."""
+    article = MAKERS["news"]()
+    none = count_queries(client, article.get_absolute_url())
+    article.related_publications.add(MAKERS["publications"]())
+    article.related_events.add(MAKERS["events"]())
+    few = count_queries(client, article.get_absolute_url())
+    article.related_publications.add(*(MAKERS["publications"]() for _index in range(10)))
+    article.related_events.add(*(MAKERS["events"]() for _index in range(10)))
+    assert count_queries(client, article.get_absolute_url()) == few == none + 2
 
 
 def test_query_counts_for_the_readme(client, capsys):
