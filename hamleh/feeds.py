@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import CharField, Prefetch, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from hamleh.models import Topic
+from hamleh.models import SearchDocument, Topic
 from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
 from hamleh.syndication import (
     FALLBACK_LANGUAGE,
@@ -81,21 +81,14 @@ def resolve_source(request, section=None, slug=None):
 def feed_items(source, limit=FEED_LIMIT):
     """The newest published items of the source.
 
-    One section: one query, plus prefetches. Several sections: first the dates and keys of each
-    section's newest items (light queries on the publish_at index), then only the `limit` items that
-    made the cut are loaded with their topics: never `limit` full items of every section.
+    One section: one query, plus prefetches. Several sections: first the keys of the `limit` newest items
+    across them, then only those items are loaded, one query per section, and their topics in two queries
+    for all sections: never `limit` full items of every section.
     """
     querysets = [(model, queryset.order_by("-publish_at", "-pk")) for model, queryset in source.querysets()]
-    if len(querysets) > 1:
-        newest = []
-        for model, queryset in querysets:
-            newest.extend(
-                (when, model._meta.label, pk) for pk, when in queryset.values_list("pk", "publish_at")[:limit]
-            )
-        newest.sort(reverse=True)
-        chosen = {}
-        for _when, label, pk in newest[:limit]:
-            chosen.setdefault(label, []).append(pk)
+    several = len(querysets) > 1
+    if several:
+        chosen = newest_keys(source, querysets, limit)
         querysets = [
             (model, queryset.filter(pk__in=chosen[model._meta.label]))
             for model, queryset in querysets
@@ -105,12 +98,68 @@ def feed_items(source, limit=FEED_LIMIT):
     for model, queryset in querysets:
         # Into plain lists (`to_attr`): a related manager and a queryset per item would cost more than
         # the query itself, fifty times over.
-        queryset = queryset.prefetch_related(Prefetch("topics", to_attr="feed_topics"))
+        if not several:
+            queryset = queryset.prefetch_related(Prefetch("topics", to_attr="feed_topics"))
         if model._meta.label == "publications.Publication":
             queryset = queryset.prefetch_related(Prefetch("files", to_attr="feed_files"))
         items.extend(queryset[:limit])
     items.sort(key=lambda item: (item.publish_at, item._meta.label, item.pk), reverse=True)
-    return items[:limit]
+    items = items[:limit]
+    if several:
+        attach_topics(items)
+    return items
+
+
+def newest_keys(source, querysets, limit):
+    """{model label: pks} of the `limit` newest published items of several sections.
+
+    Without a topic, from the search index, which mirrors every item's section, status and publication
+    time under one index: one query for all sections. A topic's items are found section by section
+    (newest keys of each, on the publish_at index), then cut.
+    """
+    if source.topic is None:
+        labels = {section.name: section.model._meta.label for section in SECTIONS}
+        wanted = {model._meta.label for model, _queryset in querysets}
+        newest = (
+            SearchDocument.objects.published()
+            .order_by("-publish_at", "-object_id")
+            .values_list("section", "object_id")[:limit]
+        )
+        keys = [(labels[section], pk) for section, pk in newest if labels.get(section) in wanted]
+    else:
+        dated = []
+        for model, queryset in querysets:
+            dated.extend((when, model._meta.label, pk) for pk, when in queryset.values_list("pk", "publish_at")[:limit])
+        dated.sort(reverse=True)
+        keys = [(label, pk) for _when, label, pk in dated[:limit]]
+    chosen = {}
+    for label, pk in keys:
+        chosen.setdefault(label, []).append(pk)
+    return chosen
+
+
+def attach_topics(items):
+    """Each item's topics, by slug, into `item.feed_topics`, whatever the sections of the items: the
+    topic links of every section in one query (UNION ALL of their link tables), then the topics."""
+    pks_by_model = {}
+    for item in items:
+        pks_by_model.setdefault(type(item), []).append(item.pk)
+    links = []
+    for model, pks in pks_by_model.items():
+        field = model._meta.get_field("topics")
+        item_column = field.m2m_field_name()
+        links.append(
+            field.remote_field.through.objects.filter(**{f"{item_column}__in": pks}).values_list(
+                Value(model._meta.label, output_field=CharField()), item_column, "topic_id"
+            )
+        )
+    rows = list(links[0].union(*links[1:], all=True)) if links else []
+    topics = Topic.objects.in_bulk({topic_id for _label, _pk, topic_id in rows}) if rows else {}
+    by_item = {}
+    for label, pk, topic_id in rows:
+        by_item.setdefault((label, pk), []).append(topics[topic_id])
+    for item in items:
+        item.feed_topics = sorted(by_item.get((item._meta.label, item.pk), []), key=lambda topic: topic.slug)
 
 
 def publication_file(item, language):

@@ -313,7 +313,9 @@ class SearchDocument(models.Model):
     The `*_terms` columns hold the normalised, stemmed words of every language (see `hamleh.text`), space
     separated with a space at each end; `fuzzy_text` the normalised unstemmed names (title, topics, files)
     for misspellings. On PostgreSQL `search_vector` is the weighted tsvector of the terms (GIN indexed);
-    `display` keeps what the results page shows, so it needs no query per section.
+    `display` keeps what the results page shows, so it needs no query per section. With every public item's
+    section and publication time under one index, it is also where the feed of all sections finds its newest
+    items in one query.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")

@@ -48,6 +48,24 @@ def test_every_feed_parses_in_every_language(client, one_of_each, language, sect
     assert response["Content-Type"].startswith("application/rss+xml" if fmt == "rss" else "application/atom+xml")
 
 
+@pytest.mark.parametrize("key", ["all", "topics/digital-security", "news"])
+def test_every_item_carries_all_its_topics_by_slug_in_feeds_of_one_or_several_sections(client, topic, key):
+    privacy = make_topic(slug="privacy", name_en="Privacy")
+    archives = make_topic(slug="archives", name_en="Archives")
+    now = timezone.now()
+    MAKERS["news"](topics=[privacy, topic, archives], title_ar="خبر", publish_at=now - datetime.timedelta(hours=1))
+    MAKERS["events"](topics=[topic], title_ar="فعالية", publish_at=now - datetime.timedelta(hours=2))
+    MAKERS["publications"](title_ar="بلا موضوع", publish_at=now - datetime.timedelta(hours=3))
+    _response, feed = fetch(client, f"/en/feeds/{key}.rss")
+    tags = {entry.title: [tag.term for tag in entry.get("tags", [])] for entry in feed.entries}
+    assert tags["خبر"] == ["Archives", "Digital security", "Privacy"]
+    if key != "news":
+        assert tags["فعالية"] == ["Digital security"]
+        assert [entry.title for entry in feed.entries][:2] == ["خبر", "فعالية"]
+    if key == "all":
+        assert tags["بلا موضوع"] == []
+
+
 @pytest.mark.parametrize("fmt", XML_FORMATS)
 def test_topic_feed_lists_everything_on_the_topic_only(client, one_of_each, fmt):
     other = make_topic(slug="elsewhere")
@@ -168,17 +186,20 @@ def test_unknown_section_or_topic_is_a_404(client, url):
 
 
 # Queries: the freshness check (one query for every model: latest edit and latest publication of each,
-# joined by UNION ALL), then per model the items, their topics and, for publications, their files; the
-# topic feed first finds its topic.
+# joined by UNION ALL), then per model the items, their topics and, for publications, their files. Feeds of
+# several sections find their newest keys first (all sections: one query on the search index; a topic: each
+# section's, after finding the topic), and read the topics of all their items in two queries (the links of
+# every section by UNION ALL, then the topics).
 EXPECTED_QUERIES = {
-    # freshness, newest keys of each section, the chosen items, their topics, publication files
-    "all": 1 + 5 + 5 + 5 + 1,
+    # freshness, newest keys, the chosen items of each section, publication files, topic links, topics
+    "all": 1 + 1 + 5 + 1 + 1 + 1,
     "publications": 1 + 1 + 1 + 1,
     "news": 3,
     "campaigns": 3,
     "trainings": 3,
     "events": 3,
-    "topics/digital-security": 1 + 1 + 5 + 5 + 5 + 1,
+    # freshness, the topic, each section's newest keys, the chosen items, files, topic links, topics
+    "topics/digital-security": 1 + 1 + 5 + 5 + 1 + 1 + 1,
 }
 
 
