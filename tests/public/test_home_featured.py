@@ -4,23 +4,15 @@ sections that have any, and never behind an edit or a scheduled time."""
 import datetime
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hamleh.models import Status
 from tests.factories import make_article, make_event, make_publication
+from tests.public.conftest import NOW
 
-pytestmark = pytest.mark.django_db
-
-NOW = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def featured_titles(client):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,16 +10,9 @@ from django.utils import timezone
 
 from hamleh.sections import home_figures
 from tests.factories import make_campaign, make_event, make_publication, make_training
+from tests.public.conftest import NOW
 
-pytestmark = pytest.mark.django_db
-
-NOW = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def today():
