@@ -1,6 +1,5 @@
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -103,9 +102,6 @@ class Campaign(Publishable):
             constraint_end_not_before_start("start_date", "end_date", "campaign_end_not_before_start"),
             constraint_web_url("cta_url", "campaign_cta_url_is_web_url"),
         ]
-
-    def get_absolute_url(self):
-        return reverse("campaigns:campaign_detail", kwargs={"slug": self.slug})
 
     @property
     def is_ongoing(self):

@@ -185,6 +185,11 @@ class Publishable(InvalidatesPublicPages, models.Model):
 
         index_object(self)
 
+    def get_absolute_url(self):
+        from hamleh.sections import SECTIONS_BY_NAME  # the sections module imports this one
+
+        return SECTIONS_BY_NAME[self.SECTION].detail_url(self.slug)
+
     def delete(self, *args, **kwargs):
         from hamleh.search import unindex_object
 

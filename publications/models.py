@@ -62,9 +62,6 @@ class Publication(Publishable):
         verbose_name_plural = _("publications")
         ordering = ["-published_on", "-pk"]
 
-    def get_absolute_url(self):
-        return reverse("publications:publication_detail", kwargs={"slug": self.slug})
-
     def delete(self, *args, **kwargs):
         # The cascade does not call PublicationFile.delete(): its files are removed here.
         files = [(edition.file.storage, edition.file.name) for edition in self.files.all()]
@@ -196,9 +193,6 @@ class Article(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("news and press releases")
-
-    def get_absolute_url(self):
-        return reverse("publications:article_detail", kwargs={"slug": self.slug})
 
     def public_mentions(self):
         """The public items the article mentions, {kind: [items, newest first]}.

@@ -1,5 +1,4 @@
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,9 +60,6 @@ class Training(Publishable):
             constraint_web_url("registration_url", "training_registration_url_is_web_url"),
         ]
 
-    def get_absolute_url(self):
-        return reverse("trainings:training_detail", kwargs={"slug": self.slug})
-
 
 class TrainingTopic(TopicLink):
     training = models.ForeignKey(Training, on_delete=models.CASCADE)
@@ -120,9 +116,6 @@ class Event(Publishable):
             constraint_web_url("registration_url", "event_registration_url_is_web_url"),
             constraint_web_url("recording_url", "event_recording_url_is_web_url"),
         ]
-
-    def get_absolute_url(self):
-        return reverse("trainings:event_detail", kwargs={"slug": self.slug})
 
 
 class EventTopic(TopicLink):
