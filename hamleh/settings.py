@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Outermost: answers If-None-Match / If-Modified-Since with 304, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
     "hamleh.middleware.UpdatePublicPageMiddleware",
+    # Inside the page cache: the cache keeps compressed copies.
+    "hamleh.middleware.TextGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

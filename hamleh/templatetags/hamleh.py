@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from hamleh.sanitize import clean_html
+from hamleh.stylesheet import site_stylesheet
 
 register = template.Library()
 
@@ -21,6 +22,12 @@ def _translated_value(obj, field):
     if own:
         return own, False
     return getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", "") or "", language != FALLBACK_LANGUAGE
+
+
+@register.simple_tag
+def inline_stylesheet():
+    """The site's stylesheet in a `<style>` element (see `hamleh.stylesheet`): CSS is not HTML, so not escaped."""
+    return mark_safe(f"<style>{site_stylesheet()}</style>")  # noqa: S308 - our own file, allowed by its CSP hash
 
 
 @register.simple_tag

@@ -61,6 +61,16 @@ def test_download_is_an_attachment_with_a_utf8_name(client, language, expected):
 
 
 @pytest.mark.django_db
+def test_a_download_is_sent_as_stored_even_to_a_browser_that_accepts_gzip(client):
+    """A PDF gains nothing from gzip, and compressed it would lose its length."""
+    edition = make_edition()
+    response = client.get(download_url(edition), HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in response
+    assert int(response["Content-Length"]) == len(pdf_bytes(pages=3))
+    assert b"".join(response.streaming_content) == pdf_bytes(pages=3)
+
+
+@pytest.mark.django_db
 def test_a_hostile_title_gives_a_clean_download_name(client):
     edition = make_edition(title_ar="تقرير/../\u202eسري\u0007" + "ط" * 280)
     disposition = client.get(download_url(edition))["Content-Disposition"]

@@ -35,7 +35,7 @@ def test_footer_step_asks_for_choices_and_sends_nothing(client):
     html = response.content.decode()
     assert f'value="{ADDRESS}"' in html
     assert 'name="sections"' in html
-    assert "errorlist" not in html
+    assert 'class="errorlist' not in html
     assert mail.outbox == []
 
 

@@ -108,7 +108,7 @@ def test_bad_periods_give_a_clear_message_and_no_report(client, data, message):
     response, html = get(client, data, language="en")
     assert message in html
     assert "report" not in response.context
-    assert "impact-headline" not in html
+    assert 'class="impact-section impact-headline"' not in html
     assert "<script>" not in html
 
 
