@@ -72,3 +72,14 @@ def test_the_page_cache_keeps_the_compressed_copy(client, settings):
     assert "خبر محفوظ" in gzip.decompress(hit.content).decode()
     plain = client.get(url)  # another copy: a browser that does not ask gets no gzip from the cache
     assert "Content-Encoding" not in plain and "خبر محفوظ" in plain.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/ar/news/", "/ar/feeds/all.atom"])
+def test_a_compressed_page_answers_conditional_get_with_304(client, settings, path):
+    """The cache hands out the same compressed bytes, so their ETag holds until the content changes."""
+    settings.PUBLIC_CACHE_SECONDS = 600
+    make_article()
+    first = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    again = client.get(path, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert first["Content-Encoding"] == "gzip"
+    assert again.status_code == 304
