@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hamleh.stylesheet import site_stylesheet
+from hamleh.stylesheet import site_stylesheet, watch_site_stylesheet
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,16 @@ def test_the_stylesheet_is_sent_without_its_comments(settings):
     assert "/*" not in site_stylesheet()
     assert ".impact-headline { border-block-start: 0; }" in site_stylesheet()
     assert len(site_stylesheet()) < len(source)
+
+
+def test_runserver_restarts_when_the_stylesheet_changes(settings):
+    """Read once per process: in development an edit restarts the server, so page and CSP hash follow it."""
+
+    class Reloader:
+        extra_files = set()
+
+    watch_site_stylesheet(Reloader)
+    assert Reloader.extra_files == {settings.BASE_DIR / "hamleh/static/hamleh/site.css"}
 
 
 def test_the_admin_keeps_its_own_style_policy(staff_client):
