@@ -42,7 +42,7 @@ class Publication(Publishable):
         FACTSHEET = "factsheet", _("Factsheet")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
-    published_on = models.DateField(_("published on"), db_index=True)
+    published_on = models.DateField(_("published on"))
     authors = models.CharField(_("authors"), max_length=300, blank=True)
     series = models.ForeignKey(
         Series,
@@ -61,6 +61,11 @@ class Publication(Publishable):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         ordering = ["-published_on", "-pk"]
+        indexes = [
+            *Publishable.Meta.indexes,
+            # By date, and the activity report's counts by kind from the index alone.
+            models.Index(fields=["published_on", "kind", "status", "publish_at", "id"], name="publication_by_date"),
+        ]
 
     def delete(self, *args, **kwargs):
         # The cascade does not call PublicationFile.delete(): its files are removed here.
@@ -193,6 +198,11 @@ class Article(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("news and press releases")
+        indexes = [
+            *Publishable.Meta.indexes,
+            # The activity report's counts by kind in a period, from the index alone.
+            models.Index(fields=["publish_at", "kind", "status", "id"], name="article_by_date"),
+        ]
 
     def public_mentions(self):
         """The public items the article mentions, {kind: [items, newest first]}.

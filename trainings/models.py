@@ -38,7 +38,7 @@ class Training(Publishable):
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.ACTIVISTS)
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
     location = models.CharField(_("location"), max_length=200, blank=True)
-    start_date = models.DateField(_("start date"), db_index=True)
+    start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     participants_count = models.PositiveIntegerField(_("participants"), default=0)
     registration_url = models.URLField(_("registration address"), blank=True)
@@ -50,6 +50,14 @@ class Training(Publishable):
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
         ordering = ["-start_date", "-pk"]
+        indexes = [
+            *Publishable.Meta.indexes,
+            # By date, and the activity report's sums by format and audience from the index alone.
+            models.Index(
+                fields=["start_date", "format", "audience", "status", "publish_at", "participants_count", "id"],
+                name="training_by_date",
+            ),
+        ]
         constraints = [
             constraint_end_not_before_start("start_date", "end_date", "training_end_not_before_start"),
             models.CheckConstraint(
@@ -96,7 +104,7 @@ class Event(Publishable):
     edition = models.PositiveSmallIntegerField(_("edition number"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     is_online = models.BooleanField(_("online"), default=False)
-    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), db_index=True)
     speakers = models.CharField(_("speakers"), max_length=500, blank=True)
     registration_url = models.URLField(_("registration address"), blank=True)
@@ -111,6 +119,11 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-starts_at", "-pk"]
+        indexes = [
+            *Publishable.Meta.indexes,
+            # By date, and the activity report's counts by role from the index alone.
+            models.Index(fields=["starts_at", "role", "status", "publish_at", "id"], name="event_by_date"),
+        ]
         constraints = [
             constraint_end_not_before_start("starts_at", "ends_at", "event_end_not_before_start"),
             constraint_web_url("registration_url", "event_registration_url_is_web_url"),

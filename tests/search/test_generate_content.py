@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from campaigns.models import Campaign
 from hamleh.models import SearchDocument
 from hamleh.search import Search
 from publications.models import Article, Publication
@@ -39,3 +41,19 @@ def test_rebuild_search_index_restores_missing_entries():
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchDocument.objects.count() == 10
     assert Search.parse("digital").documents().exists()
+
+
+def test_generated_campaigns_end_unless_still_running():
+    """Campaigns run one month to two years, as real ones do: a generator whose campaigns never ended
+    made most of them active in any past month, which no organisation's report would show."""
+    call_command("generate_content", count=200, seed=5, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    today = timezone.localdate()
+    campaigns = list(Campaign.objects.all())
+    assert campaigns
+    for campaign in campaigns:
+        if campaign.end_date is None:
+            assert (today - campaign.start_date).days < 730, campaign.start_date
+        else:
+            assert 30 <= (campaign.end_date - campaign.start_date).days <= 730
+            assert campaign.end_date < today
+    assert any(campaign.end_date for campaign in campaigns)

@@ -204,7 +204,13 @@ class Command(BaseCommand):
         if section == "publications":
             return {"published_on": day}
         if section == "campaigns":
-            return {"start_date": day, "hashtag": f"#Campaign{year}"}
+            # A campaign runs from a month to two years; one that has not reached its end is ongoing.
+            end = day + datetime.timedelta(days=self.random.randint(30, 730))
+            return {
+                "start_date": day,
+                "end_date": end if end < timezone.localdate(self.now) else None,
+                "hashtag": f"#Campaign{year}",
+            }
         if section == "trainings":
             return {"start_date": day, "participants_count": self.random.randint(5, 300)}
         if section == "events":
