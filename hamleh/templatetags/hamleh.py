@@ -1,8 +1,11 @@
+import datetime
+import functools
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -76,6 +79,25 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return "?" + urlencode(list(query.lists()), doseq=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_text(day, language):
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+@register.filter(expects_localtime=True)
+def day(value):
+    """The day of a date or a (local) datetime, as `|date:"DATE_FORMAT"` writes it in the page's language.
+
+    Remembered per day and language: lists and the activity report write dozens of dates, few of
+    them different, and Django's formatter translates the month's name anew each time.
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return _day_text(value, get_language())
 
 
 @register.filter

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import date_format
 
@@ -40,3 +41,23 @@ def test_every_arabic_month_is_the_levantine_name():
     ]
     assert names == levantine
     assert alternative == levantine
+
+
+DAY_TEMPLATE = Template("{% load hamleh %}{{ value|day }}|{{ value|date:'DATE_FORMAT' }}")
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "he"])
+def test_the_remembered_day_is_what_the_date_filter_writes(language):
+    values = [datetime.date(2021, month, 5 + month) for month in range(1, 13)]
+    # 22:30 UTC on the last day of June is already the first of July in Jerusalem: the page's time zone decides.
+    values.append(datetime.datetime(2021, 6, 30, 22, 30, tzinfo=datetime.UTC))
+    with translation.override(language):
+        for value in values * 2:
+            remembered, written = DAY_TEMPLATE.render(Context({"value": value})).split("|")
+            assert remembered == written, value
+        midsummer = DAY_TEMPLATE.render(Context({"value": values[-1]})).split("|")[0]
+    assert midsummer == {"ar": "1 تموز، 2021", "en": "July 1, 2021", "he": "1 ביולי 2021"}[language]
+
+
+def test_no_day_is_written_for_no_date():
+    assert Template("{% load hamleh %}[{{ value|day }}]").render(Context({"value": None})) == "[]"
