@@ -20,7 +20,8 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 SLUG_STAND_IN = "--slug--"
 
 
-@functools.cache
+# Bounded: the script prefix comes with the request.
+@functools.lru_cache(maxsize=256)
 def around_slug(url_name, urlconf, language, script_prefix):
     """The address of `url_name` before and after its slug, reversed once per URLconf, language and prefix."""
     address = reverse(url_name, urlconf=urlconf, kwargs={"slug": SLUG_STAND_IN})
