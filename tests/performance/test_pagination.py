@@ -1,9 +1,12 @@
 """Lists stop at a fixed depth: the deepest page costs the same as the first, whatever the archive size."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from hamleh.pagination import CappedPaginator
 from publications.models import Article
@@ -67,3 +70,26 @@ def test_the_deepest_page_runs_as_many_queries_as_the_first(client):
     with CaptureQueriesContext(connection) as more:
         client.get(url, {"page": 3})
     assert len(more) == len(first)
+
+
+def test_a_page_finds_its_keys_first_and_shows_what_an_offset_would():
+    """The offset skips keys read from an index, not whole rows; the items and their order are the same."""
+    noon = timezone.make_aware(datetime.datetime(2024, 5, 1, 12))
+    for index in range(30):
+        # Pairs published at the same moment: the order between them is the key's, on every page.
+        make_article(publish_at=noon - datetime.timedelta(hours=index // 2))
+    newest_first = Article.objects.published().order_by("-publish_at", "-pk")
+    expected = list(newest_first.values_list("pk", flat=True))
+    paginator = CappedPaginator(newest_first, 12)
+    shown = []
+    for number in paginator.page_range:
+        with CaptureQueriesContext(connection) as queries:
+            shown.extend(article.pk for article in paginator.page(number).object_list)
+        (sql,) = [query["sql"] for query in queries]
+        outer, _keys, _rest = sql.partition("IN (SELECT")
+        assert "OFFSET" not in outer and "LIMIT" not in outer, sql
+        if number > 1:
+            assert f"OFFSET {(number - 1) * 12}" in sql, sql
+    assert shown == expected
+    assert len(paginator.page(3).object_list) == 6
+
