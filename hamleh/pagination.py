@@ -5,8 +5,8 @@ last page of a list costs many times its first. A list shows at most PUBLIC_LIST
 items are one filter away (year, topic, kind), each filtered list having its own pages. Counting stops
 there too: the count query reads at most one row more than the pages can show.
 
-A page finds its items' keys first, then reads those items: an OFFSET over whole rows reads every row it
-skips from the table, where an OFFSET over keys reads the index alone (the 50th page of the news at
+A page after the first finds its items' keys first, then reads those items: an OFFSET over whole rows
+reads every row it skips from the table, where an OFFSET over keys reads the index alone (the 50th page of the news at
 100,000 items: 1.7 ms → 0.4 ms).
 """
 
@@ -40,4 +40,6 @@ class CappedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         rows = self.object_list
+        if not bottom:  # nothing to skip: the rows directly, a query simpler to plan
+            return self._get_page(rows[:top], number, self)
         return self._get_page(rows.filter(pk__in=rows.values("pk")[bottom:top]), number, self)

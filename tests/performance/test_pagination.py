@@ -73,7 +73,8 @@ def test_the_deepest_page_runs_as_many_queries_as_the_first(client):
 
 
 def test_a_page_finds_its_keys_first_and_shows_what_an_offset_would():
-    """The offset skips keys read from an index, not whole rows; the items and their order are the same."""
+    """After the first page, the offset skips keys read from an index, not whole rows; the items and their
+    order are the same."""
     noon = timezone.make_aware(datetime.datetime(2024, 5, 1, 12))
     for index in range(30):
         # Pairs published at the same moment: the order between them is the key's, on every page.
@@ -86,10 +87,11 @@ def test_a_page_finds_its_keys_first_and_shows_what_an_offset_would():
         with CaptureQueriesContext(connection) as queries:
             shown.extend(article.pk for article in paginator.page(number).object_list)
         (sql,) = [query["sql"] for query in queries]
-        outer, _keys, _rest = sql.partition("IN (SELECT")
-        assert "OFFSET" not in outer and "LIMIT" not in outer, sql
         if number > 1:
+            outer, _keys, _rest = sql.partition("IN (SELECT")
+            assert "OFFSET" not in outer and "LIMIT" not in outer, sql
             assert f"OFFSET {(number - 1) * 12}" in sql, sql
+        else:
+            assert "IN (SELECT" not in sql and "OFFSET" not in sql, sql
     assert shown == expected
     assert len(paginator.page(3).object_list) == 6
-
