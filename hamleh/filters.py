@@ -1,5 +1,7 @@
 """What every public list filters by: topic and year. Each section adds its own."""
 
+import hashlib
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +34,9 @@ class ListedChoiceIterator(django_filters.fields.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
-        for obj in self.queryset.all():
+        # The rows already read for this form (`PublicFilterSet.form_key`), else read now.
+        rows = self.queryset if self.queryset._result_cache is not None else self.queryset.all()
+        for obj in rows:
             yield self.choice(obj)
 
 
@@ -90,6 +94,24 @@ class PublicFilterSet(django_filters.FilterSet):
                     field.widget.template_name = SELECT_TEMPLATE
             filterset_class._form_class = form_class
         return form_class
+
+    def form_key(self):
+        """What the rendered filter form depends on, as one digest, for the template to keep it by.
+
+        The form shows the submitted values, the errors they raise and the choices the database
+        offers; all three are in the key (the active language is added by the template). The choices
+        are read here, once: the form renders from these same rows when the kept copy is missing, so a
+        page runs the same queries whether it is kept or not, and a renamed or deleted topic changes
+        the key rather than leaving an old form in use.
+        """
+        form = self.form
+        parts = [type(self).__qualname__]
+        for name, bound_field in form._bound_items():
+            parts.append(f"{name}={bound_field.data!r}")
+            field = bound_field.field
+            if isinstance(field, forms.ModelChoiceField):
+                parts.extend(f"{field.prepare_value(obj)}:{field.label_from_instance(obj)}" for obj in field.queryset)
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.year_field}__year": value})

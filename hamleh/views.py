@@ -140,6 +140,7 @@ class PublicListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
+        context["filter_form_key"] = self.filterset.form_key()
         context["section"] = self.model.SECTION
         return context
 

@@ -63,13 +63,23 @@ def _feed_directory(language, script_prefix, urlconf):
 
 def page_feeds(context):
     """The feeds that fit the page: everything, its section, its topic, the events calendar."""
-    entries = [_all_feeds()]
     section = context.get("section")
-    if isinstance(section, str) and section in SECTIONS_BY_NAME:
-        entries.append(_feed_entry(SECTIONS_BY_NAME[section].title, "section", {"section": section}))
+    if not (isinstance(section, str) and section in SECTIONS_BY_NAME):
+        section = None
     topic = context.get("object")
-    if isinstance(topic, Topic):
-        entries.append(_feed_entry(clean_text(topic.name, 120), "topic", {"slug": topic.slug}))
+    topic_key = (topic.slug, topic.name) if isinstance(topic, Topic) else None
+    return _page_feeds(get_language(), get_script_prefix(), settings.ROOT_URLCONF, section, topic_key)
+
+
+@functools.lru_cache(maxsize=256)
+def _page_feeds(language, script_prefix, urlconf, section, topic_key):
+    """The links for one language, address prefix, section and topic: a dozen `reverse()` calls, made once."""
+    entries = [_all_feeds()]
+    if section is not None:
+        entries.append(_feed_entry(SECTIONS_BY_NAME[section].title, "section", {"section": section}))
+    if topic_key is not None:
+        slug, name = topic_key
+        entries.append(_feed_entry(clean_text(name, 120), "topic", {"slug": slug}))
     links = [
         {"url": fmt["url"], "type": fmt["type"], "title": f"{_('Hamleh')} · {entry['title']} ({fmt['label']})"}
         for entry in entries
@@ -87,14 +97,26 @@ def page_feeds(context):
 
 
 def _language_alternates(request):
-    alternates = [
-        {"code": code, "url": request.build_absolute_uri(translate_url(request.path, code))}
-        for code, _name in settings.LANGUAGES
-    ]
+    paths = _translated_paths(request.path_info, get_language(), get_script_prefix(), settings.ROOT_URLCONF)
+    alternates = [{"code": code, "url": request.build_absolute_uri(path)} for code, path in paths]
     default = next((alt["url"] for alt in alternates if alt["code"] == FALLBACK_LANGUAGE), None)
     if default:
         alternates.append({"code": "x-default", "url": default})
     return alternates
+
+
+@functools.lru_cache(maxsize=1024)
+def _translated_paths(path_info, language, script_prefix, urlconf):
+    """(language, the same page's address in it) for every language: a resolve and a reverse each, made
+    once per path. The URLconf is fixed while the process runs, so a path always translates the same way
+    (the active language is part of the key because the language prefix is resolved against it).
+
+    The path is resolved without the prefix the site is served under (`path_info`), as the URLconf
+    knows it; `reverse()` puts the prefix back. A path that does not resolve stays as it is.
+    """
+    same_page = script_prefix + path_info.lstrip("/")
+    translated = ((code, translate_url(path_info, code)) for code, _name in settings.LANGUAGES)
+    return tuple((code, same_page if path == path_info else path) for code, path in translated)
 
 
 def _is_home(request):

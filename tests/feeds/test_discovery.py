@@ -244,3 +244,37 @@ def test_the_feed_list_follows_the_address_the_site_is_served_under():
             set_script_prefix("/")
     assert at_root[0]["formats"][0]["url"] == "/en/feeds/all.rss"
     assert under_prefix[0]["formats"][0]["url"] == "/hamleh/en/feeds/all.rss"
+
+
+def test_the_head_links_follow_a_renamed_topic_and_the_host(client, topic, settings):
+    """The feed links and language versions are worked out once per address and kept: a topic's new
+    name is a new entry, and the host asked for still comes from each request."""
+    url = f"/en/topics/{topic.slug}/"
+    titles = {link["title"] for link in head_of(client, url).links if "title" in link}
+    topic.name_en = "A renamed topic"
+    topic.save()
+    renamed = {link["title"] for link in head_of(client, url).links if "title" in link}
+    assert any("A renamed topic" in title for title in renamed)
+    assert not any("A renamed topic" in title for title in titles)
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "mirror.example.org"]
+    response = client.get(url, HTTP_HOST="mirror.example.org")
+    assert response.status_code == 200
+    parser = Head()
+    parser.feed(response.content.decode())
+    hreflang = {link["hreflang"]: link["href"] for link in parser.links if "hreflang" in link}
+    assert hreflang["ar"] == f"http://mirror.example.org/ar/topics/{topic.slug}/"
+
+
+def test_the_language_versions_follow_the_address_the_site_is_served_under(rf):
+    from hamleh.templatetags.discovery import _language_alternates
+
+    request = rf.get("/en/news/")
+    request.path = "/hamleh/en/news/"
+    with translation.override("en"):
+        set_script_prefix("/hamleh/")
+        try:
+            under_prefix = {alt["code"]: alt["url"] for alt in _language_alternates(request)}
+        finally:
+            set_script_prefix("/")
+    assert under_prefix["he"] == "http://testserver/hamleh/he/news/"

@@ -137,3 +137,60 @@ def test_the_filter_selects_keep_what_was_chosen(client):
     assert '<select name="topic" id="id_topic">' in body
     assert '<option value="privacy" selected>الخصوصية</option>' in body
     assert '<option value="" selected>' in body  # the kind select, nothing chosen
+
+
+def test_a_kept_filter_form_is_served_without_rendering_its_fields_again(client):
+    make_topic(slug="privacy", name_ar="الخصوصية")
+    url = "/ar/news/?topic=privacy"
+    first = client.get(url)
+    second = client.get(url)
+    rendered = [[template.name for template in response.templates] for response in (first, second)]
+    assert "hamleh/widgets/select.html" in rendered[0]
+    assert "hamleh/widgets/select.html" not in rendered[1]
+    assert second.content == first.content
+
+
+def test_the_filter_form_shows_each_request_its_own_values_and_errors(client):
+    make_topic(slug="privacy", name_ar="الخصوصية")
+    wrong = page(client, "/ar/news/?year=abc")
+    right = page(client, "/ar/news/?year=2024")
+    again = page(client, "/ar/news/?year=abc")
+    assert 'class="field has-error"' in wrong
+    assert 'class="field has-error"' not in right and 'value="2024"' in right
+    assert again.count("has-error") == wrong.count("has-error")
+    assert '<option value="privacy" selected>' in page(client, "/ar/news/?topic=privacy")
+    assert '<option value="privacy" selected>' not in page(client, "/ar/news/")
+
+
+def test_a_renamed_added_or_deleted_topic_changes_the_kept_filter_form(client):
+    topic = make_topic(slug="privacy", name_ar="الخصوصية")
+    assert ">الخصوصية</option>" in page(client, "/ar/news/")
+
+    topic.name_ar = "حماية الخصوصية"
+    topic.save()
+    assert ">حماية الخصوصية</option>" in page(client, "/ar/news/")
+
+    make_topic(slug="surveillance", name_ar="الرقابة")
+    assert '<option value="surveillance">الرقابة</option>' in page(client, "/ar/news/")
+
+    topic.delete()
+    body = page(client, "/ar/news/")
+    assert 'value="privacy"' not in body and 'value="surveillance"' in body
+
+
+def test_the_filter_form_follows_the_language(client):
+    make_topic(slug="privacy", name_ar="الخصوصية", name_en="Privacy")
+    arabic = page(client, "/ar/news/")
+    english = page(client, "/en/news/")
+    assert ">الخصوصية</option>" in arabic and ">Privacy</option>" not in arabic
+    assert ">Privacy</option>" in english
+
+
+def test_filtered_list_pages_run_the_same_queries_with_the_filter_form_kept(client):
+    make_article(topics=[make_topic(slug="privacy")])
+    for url in ("/ar/news/?topic=privacy&year=2024", "/ar/news/?year=abc"):
+        with CaptureQueriesContext(connection) as first:
+            page(client, url)
+        with CaptureQueriesContext(connection) as second:
+            page(client, url)
+        assert len(first) == len(second), url
