@@ -66,6 +66,33 @@ HEBREW_PREFIXES = set("והבלמשכ")
 HEBREW_MIN_STEM = 3
 HEBREW_PLURALS = ("ימ", "ות")  # ים with its final mem made regular by `normalise`
 
+# Broken plurals (جموع التكسير) change the inside of the word, so no prefix or suffix rule finds their
+# singular. These are the ones a digital-rights organisation writes about, as written; each also gives
+# the stem of its singular, in the index and in queries alike, so تقارير finds a text that says تقرير and
+# the other way round. A plural keeps its own stems too: text indexed before an entry was added still
+# matches, and `rebuild_search_index` gives it the singular's stem as well.
+_BROKEN_PLURALS_WRITTEN = """
+حقوق حق · تقارير تقرير · قوانين قانون · مواقع موقع · أخبار خبر · وسائل وسيلة · أجهزة جهاز · دول دولة
+مدن مدينة · قرى قرية · أطفال طفل · رجال رجل · شباب شاب · طلاب طالب · أفراد فرد · أشخاص شخص
+برامج برنامج · مشاريع مشروع · أنشطة نشاط · أعمال عمل · جرائم جريمة · أوامر أمر · أحكام حكم · محاكم محكمة
+سجون سجن · أسرى أسير · شهداء شهيد · مناطق منطقة · حدود حد · طرق طريق · بيوت بيت · منازل منزل
+أراضي أرض · مصادر مصدر · رسائل رسالة · كتب كتاب · دروس درس · ورش ورشة · أدلة دليل · مبادئ مبدأ
+معايير معيار · أساليب أسلوب · أسباب سبب · نتائج نتيجة · أهداف هدف · مطالب مطلب · وسوم وسم · صور صورة
+أفلام فيلم · أصوات صوت · آراء رأي · أفكار فكرة · مجالس مجلس · لجان لجنة · شركاء شريك · أعضاء عضو
+زملاء زميل · خبراء خبير · قادة قائد · وزراء وزير · نواب نائب · مراكز مركز · مدارس مدرسة · قنوات قناة
+أنظمة نظام · هواتف هاتف · حواسيب حاسوب · عناوين عنوان · أسماء اسم · أرقام رقم · شهور شهر
+أيام يوم · أسابيع أسبوع · فرص فرصة · مخاطر خطر · ضحايا ضحية · جرحى جريح · أماكن مكان · مواد مادة
+مراحل مرحلة · عوامل عامل · قضايا قضية · مسائل مسألة · مشاكل مشكلة · حلول حل · ظروف ظرف · أوضاع وضع
+جهود جهد · مواضيع موضوع · محاور محور · منابر منبر · صحف صحيفة · مدونات مدونة · أنباء نبأ · وثائق وثيقة
+ملايين مليون · آلاف ألف · مئات مئة · أسئلة سؤال · أجوبة جواب · دساتير دستور · لوائح لائحة · شروط شرط
+"""
+
+
+def _broken_plurals(written):
+    pairs = (pair.split() for line in written.strip().splitlines() for pair in line.split("·"))
+    return {normalise(plural): normalise(singular) for plural, singular in pairs}
+
+
 # Words that carry no meaning on their own, in their normalised form; dropped from index and queries.
 _ENGLISH_STOPWORDS = "a an and are as at be by for from in is it of on or the to with this that these those was were"
 _ARABIC_STOPWORDS = "في من علي الي عن مع هذا هذه ذلك تلك التي الذي الذين او ثم ان قد ما لا و ف ب ل ك"
@@ -97,6 +124,9 @@ def normalise(text):
     return _SPACES.sub(" ", text).strip()
 
 
+BROKEN_PLURALS = _broken_plurals(_BROKEN_PLURALS_WRITTEN)
+
+
 def words(text):
     """The normalised words of a text, in order, stop words included."""
     return _WORD.findall(normalise(text))
@@ -114,6 +144,12 @@ def script_of(word):
 
 
 def strip_arabic_suffixes(word):
+    return _suffix_forms(word)[-1]
+
+
+def _suffix_forms(word):
+    """The word, then each form it takes as its suffixes come off one by one (the last is its stem)."""
+    forms = [word]
     changed = True
     while changed:
         changed = False
@@ -128,21 +164,30 @@ def strip_arabic_suffixes(word):
                     and len(word) > 3
                 ):
                     word = word[:-1] + "ه"
+                forms.append(word)
                 changed = True
                 break
-    return word
+    return forms
+
+
+def _stems_of_reading(reading):
+    """A reading's stem, and its singular's when a form on the way is a broken plural (تقاريرهم → تقارير)."""
+    forms = _suffix_forms(reading)
+    stems = {forms[-1]}
+    stems.update(strip_arabic_suffixes(BROKEN_PLURALS[form]) for form in forms if form in BROKEN_PLURALS)
+    return stems
 
 
 def arabic_stems(word):
     for article in ARABIC_ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= 2:
-            return {strip_arabic_suffixes(word[len(article) :])}
+            return _stems_of_reading(word[len(article) :])
     readings = {word}
     for clitic in ARABIC_CLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= ARABIC_MIN_STEM:
             readings.add(word[len(clitic) :])
             break
-    return {strip_arabic_suffixes(reading) for reading in readings}
+    return set().union(*(_stems_of_reading(reading) for reading in readings))
 
 
 def hebrew_stems(word):

@@ -45,6 +45,17 @@ def test_results_show_count_highlight_and_link(client):
     assert 'name="robots" content="noindex"' in html
 
 
+def test_a_plural_finds_the_singular_and_the_singular_the_plural(client):
+    reports = make_publication(title_ar="تقرير عن حجب المواقع")
+    laws = make_article(title_ar="قراءة في القوانين الجديدة")
+    _response, html = get(client, q="التقارير")
+    assert reports.get_absolute_url() in html
+    _response, html = get(client, q="قانون")
+    assert laws.get_absolute_url() in html and reports.get_absolute_url() not in html
+    _response, html = get(client, q="موقع")
+    assert reports.get_absolute_url() in html
+
+
 def test_english_page_falls_back_to_arabic_with_lang_and_dir(client):
     make_publication(title_ar="تقرير بالعربية فقط")
     _response, html = get(client, "en", q="تقرير")

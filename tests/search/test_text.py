@@ -62,10 +62,45 @@ def test_arabic_prefixes_and_suffixes_are_stripped(word, stem):
     assert stem in word_stems(normalise(word))
 
 
-@pytest.mark.parametrize("word", ["كان", "بين", "عام", "يوم", "امن", "حقوق", "دين"])
+@pytest.mark.parametrize("word", ["كان", "بين", "عام", "يوم", "امن", "دين", "حقل"])
 def test_short_arabic_words_are_not_over_stripped(word):
     assert word in word_stems(word)
     assert all(len(stem) >= 3 for stem in word_stems(word))
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("التقارير", "تقرير"),
+        ("تقاريرنا", "التقرير"),
+        ("الحقوق", "حق"),
+        ("وحقوقهم", "الحق"),
+        ("القوانين", "قانون"),
+        ("بالقوانين", "القانون"),
+        ("المواقع", "موقع"),
+        ("للمدارس", "المدرسة"),
+        ("وسائل", "الوسيلة"),
+        ("الأسرى", "أسير"),
+        ("المشاكل", "مشكلتنا"),
+        ("الأجهزة", "جهاز"),
+        ("مبادئ", "مبدأ"),
+    ],
+)
+def test_a_broken_plural_shares_a_stem_with_its_singular(plural, singular):
+    """No prefix or suffix rule reaches inside the word: the list gives the singular's stem."""
+    assert word_stems(normalise(plural)) & word_stems(normalise(singular))
+
+
+def test_a_broken_plural_keeps_its_own_stems_too():
+    # Text indexed before the plural was listed holds only these; a query must still find it.
+    assert {"تقارير", "تقرير"} <= word_stems("التقارير")
+    assert "قوان" in word_stems("القوانين")
+    assert word_stems("حقوق") == {"حقوق", "حق"}
+
+
+def test_unrelated_words_do_not_meet_through_the_plurals():
+    assert not word_stems(normalise("التقارير")) & word_stems(normalise("القرار"))
+    assert not word_stems(normalise("المواقع")) & word_stems(normalise("الوقائع"))
 
 
 def test_a_possible_one_letter_prefix_keeps_both_readings():
