@@ -11,6 +11,7 @@ import copy
 import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import CharField, Prefetch, Value
 from django.http import Http404
@@ -29,6 +30,7 @@ from hamleh.syndication import (
     clean_text,
     conditional,
     content_state,
+    indexed_content_state,
     item_guid,
     summary_text,
     tag_authority,
@@ -36,6 +38,7 @@ from hamleh.syndication import (
 )
 
 FEED_LIMIT = 50
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 ALL = "all"
 FEED_SECTIONS = [ALL, *(section.name for section in SECTIONS)]
 PDF = "application/pdf"
@@ -140,23 +143,30 @@ def newest_keys(source, querysets, limit):
 
 def attach_topics(items):
     """Each item's topics, by slug, into `item.feed_topics`, whatever the sections of the items: the
-    topic links of every section in one query (UNION ALL of their link tables), then the topics."""
+    topic links of every section, each with its topic's slug and names, in one query (UNION ALL of their
+    link tables joined to the topics)."""
     pks_by_model = {}
     for item in items:
         pks_by_model.setdefault(type(item), []).append(item.pk)
+    name_columns = [f"name_{code}" for code in LANGUAGE_CODES]
     links = []
     for model, pks in pks_by_model.items():
         field = model._meta.get_field("topics")
         item_column = field.m2m_field_name()
         links.append(
             field.remote_field.through.objects.filter(**{f"{item_column}__in": pks}).values_list(
-                Value(model._meta.label, output_field=CharField()), item_column, "topic_id"
+                Value(model._meta.label, output_field=CharField()),
+                item_column,
+                "topic_id",
+                "topic__slug",
+                *(f"topic__{column}" for column in name_columns),
             )
         )
     rows = list(links[0].union(*links[1:], all=True)) if links else []
-    topics = Topic.objects.in_bulk({topic_id for _label, _pk, topic_id in rows}) if rows else {}
-    by_item = {}
-    for label, pk, topic_id in rows:
+    topics, by_item = {}, {}
+    for label, pk, topic_id, slug, *names in rows:
+        if topic_id not in topics:
+            topics[topic_id] = Topic(id=topic_id, slug=slug, **dict(zip(name_columns, names, strict=True)))
         by_item.setdefault((label, pk), []).append(topics[topic_id])
     for item in items:
         item.feed_topics = sorted(by_item.get((item._meta.label, item.pk), []), key=lambda topic: topic.slug)
@@ -341,6 +351,8 @@ class JSONContentFeed(ContentFeed):
 
 def feed_state(request, section=None, slug=None):
     source = resolve_source(request, section=section, slug=slug)
+    if source.topic is None:
+        return indexed_content_state(None if source.section is None else source.section.name)
     return content_state(queryset for _model, queryset in source.querysets(base="all"))
 
 

@@ -348,6 +348,9 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["status", "publish_at"], name="search_doc_published"),
             models.Index(fields=["section", "status", "publish_at"], name="search_doc_section_published"),
+            # The latest change of all sections, or of one, for the feeds' conditional requests.
+            models.Index(fields=["indexed_at"], name="search_doc_indexed"),
+            models.Index(fields=["section", "indexed_at"], name="search_doc_section_indexed"),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.http import http_date
 
 from hamleh.models import Status
 from tests.factories import MAKERS, make_publication, make_topic
@@ -185,21 +186,22 @@ def test_unknown_section_or_topic_is_a_404(client, url):
     assert client.get(url).status_code == 404
 
 
-# Queries: the freshness check (one query for every model: latest edit and latest publication of each,
-# joined by UNION ALL), then per model the items, their topics and, for publications, their files. Feeds of
-# several sections find their newest keys first (all sections: one query on the search index; a topic: each
-# section's, after finding the topic), and read the topics of all their items in two queries (the links of
-# every section by UNION ALL, then the topics).
+# Queries: the freshness check (latest edit and latest publication: for one section or all, from the search
+# index; for a topic, from every model's table, joined by UNION ALL), then per model the items, their topics
+# and, for publications, their files. Feeds of several sections find their newest keys first (all sections:
+# one query on the search index; a topic: each section's, after finding the topic), and read the topics of
+# all their items in one query (the links of every section by UNION ALL, with their topics).
 EXPECTED_QUERIES = {
-    # freshness, newest keys, the chosen items of each section, publication files, topic links, topics
-    "all": 1 + 1 + 5 + 1 + 1 + 1,
+    # freshness (from the search index), newest keys, the chosen items of each section, publication files,
+    # topic links with their topics
+    "all": 1 + 1 + 5 + 1 + 1,
     "publications": 1 + 1 + 1 + 1,
     "news": 3,
     "campaigns": 3,
     "trainings": 3,
     "events": 3,
-    # freshness, the topic, each section's newest keys, the chosen items, files, topic links, topics
-    "topics/digital-security": 1 + 1 + 5 + 5 + 1 + 1 + 1,
+    # freshness, the topic, each section's newest keys, the chosen items, files, topic links with topics
+    "topics/digital-security": 1 + 1 + 5 + 5 + 1 + 1,
 }
 
 
@@ -243,6 +245,27 @@ def test_conditional_requests_get_304_until_something_changes(client, one_of_eac
         assert changed.status_code == 200
         assert changed["ETag"] != etag
         assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
+
+
+def test_a_section_feed_is_as_recent_as_the_latest_change_to_its_own_items(client):
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(minutes=1)
+    with time_machine.travel(start, tick=False):
+        news = MAKERS["news"](publish_at=start - datetime.timedelta(days=1))
+    with time_machine.travel(start + datetime.timedelta(hours=1), tick=False):
+        MAKERS["events"]()
+        assert client.get("/ar/feeds/news.rss")["Last-Modified"] == http_date(start.timestamp())
+        assert client.get("/ar/feeds/all.rss")["Last-Modified"] == http_date(start.timestamp() + 3600)
+    with time_machine.travel(start + datetime.timedelta(hours=2), tick=False):
+        news.status = Status.DRAFT
+        news.save()
+        assert client.get("/ar/feeds/news.rss")["Last-Modified"] == http_date(start.timestamp() + 7200)
+
+
+def test_a_conditional_request_answered_304_runs_one_query(client, one_of_each, django_assert_num_queries):
+    for url in ("/ar/feeds/all.rss", "/ar/feeds/news.atom"):
+        etag = client.get(url)["ETag"]
+        with django_assert_num_queries(1):
+            assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_a_scheduled_item_coming_due_changes_the_feed(client, one_of_each):
