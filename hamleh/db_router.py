@@ -65,7 +65,7 @@ class PrimaryAfterWriteMiddleware:
             request.method in UNSAFE_METHODS
             or STICKY_COOKIE in request.COOKIES
             or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or request.path.startswith("/admin/")
+            or request.path_info.startswith("/admin/")
         )
 
     def __call__(self, request):

@@ -79,7 +79,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        is_admin = request.path.startswith(self.admin_prefix)
+        is_admin = request.path_info.startswith(self.admin_prefix)
         response.headers.setdefault("Content-Security-Policy", self.admin_csp if is_admin else PUBLIC_CSP)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
@@ -133,12 +133,12 @@ class PublicPageCacheMixin:
     def is_cacheable_request(self, request):
         return (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith(("/admin/", "/healthz"))
+            and not request.path_info.startswith(("/admin/", "/healthz"))
             and not any(name in request.COOKIES for name in self.PERSONAL_COOKIES)
         )
 
     def ignores_cookies(self, request):
-        return request.path.startswith(self.LANGUAGE_PREFIXES)
+        return request.path_info.startswith(self.LANGUAGE_PREFIXES)
 
 
 def forbids_shared_copy(response):

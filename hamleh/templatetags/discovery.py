@@ -11,7 +11,7 @@ import functools
 
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from hamleh import structured_data
 from hamleh.models import Publishable, Topic
 from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
 from hamleh.syndication import FALLBACK_LANGUAGE, TITLE_MAX_CHARS, clean_text, summary_text
+from hamleh.templatetags.hamleh import translate_address
 
 register = template.Library()
 
@@ -109,14 +110,8 @@ def _language_alternates(request):
 def _translated_paths(path_info, language, script_prefix, urlconf):
     """(language, the same page's address in it) for every language: a resolve and a reverse each, made
     once per path. The URLconf is fixed while the process runs, so a path always translates the same way
-    (the active language is part of the key because the language prefix is resolved against it).
-
-    The path is resolved without the prefix the site is served under (`path_info`), as the URLconf
-    knows it; `reverse()` puts the prefix back. A path that does not resolve stays as it is.
-    """
-    same_page = script_prefix + path_info.lstrip("/")
-    translated = ((code, translate_url(path_info, code)) for code, _name in settings.LANGUAGES)
-    return tuple((code, same_page if path == path_info else path) for code, path in translated)
+    (the active language is part of the key because the language prefix is resolved against it)."""
+    return tuple((code, translate_address(path_info, code)) for code, _name in settings.LANGUAGES)
 
 
 def _is_home(request):

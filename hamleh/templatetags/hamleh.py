@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -52,6 +52,18 @@ def tr_html(obj, field):
     return format_html('<div class="prose">{}</div>', html)
 
 
+def translate_address(address, language):
+    """The same page in another language, for an address as the URLconf knows it: without the prefix
+    the site may be served under (`request.get_full_path_info()`), query string kept.
+
+    `translate_url` resolves the address and `reverse()` puts the prefix back; given the full path, it
+    would resolve nothing under a prefix and hand back the current language's address. An address that
+    does not resolve stays the same page, prefix included.
+    """
+    translated = translate_url(address, language)
+    return translated if translated != address else get_script_prefix() + address.lstrip("/")
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The same page in each language, query string kept (same item, same filters)."""
@@ -64,7 +76,7 @@ def language_links(context):
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": translate_url(request.get_full_path(), code),
+                "url": translate_address(request.get_full_path_info(), code),
                 "bidi": info["bidi"],
                 "current": code == current,
             }
