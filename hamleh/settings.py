@@ -204,9 +204,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 
-STATIC_URL = "/static/"
+# Relative, so that Django puts the path the site is served under in front (SCRIPT_NAME, see
+# docs/deployment.md): /static/ at the root, /hamleh/static/ under /hamleh/.
+STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
-MEDIA_URL = "/media/"
+MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 # Media on the local disk by default; S3-compatible storage is a configuration
@@ -291,6 +293,13 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Served under a path (https://example.org/hamleh/) rather than at the root of its host: the proxy
+# passes requests on without the path, and Django writes it back into every address it makes, static
+# files included (docs/deployment.md). The cookies stay under that path.
+_script_name = os.environ.get("DJANGO_SCRIPT_NAME", "").strip().strip("/")
+FORCE_SCRIPT_NAME = f"/{_script_name}" if _script_name else None
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{FORCE_SCRIPT_NAME or ''}/"
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

@@ -4,7 +4,8 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,7 +22,9 @@ FEATURED_LIMIT = 3
 
 
 def language_redirect(request):
-    response = HttpResponseRedirect(f"/{get_language_from_request(request)}/")
+    """`/`: the home page in the visitor's language (language cookie, then Accept-Language)."""
+    with translation.override(get_language_from_request(request)):
+        response = HttpResponseRedirect(reverse("hamleh:home"))
     response["Vary"] = "Accept-Language, Cookie"
     return response
 
