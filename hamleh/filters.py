@@ -106,7 +106,8 @@ class PublicFilterSet(django_filters.FilterSet):
         """
         form = self.form
         parts = [type(self).__qualname__]
-        for name, bound_field in form._bound_items():
+        for name in form.fields:
+            bound_field = form[name]
             parts.append(f"{name}={bound_field.data!r}")
             field = bound_field.field
             if isinstance(field, forms.ModelChoiceField):
