@@ -53,9 +53,9 @@ CARDLESS_FIELDS = ("translation_edited_at", "created_at", "created_by", "updated
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """The only door to public content: published, and due (scheduling needs no cron)."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
@@ -307,9 +307,9 @@ class TopicLink(InvalidatesPublicPages, models.Model):
 
 
 class SearchDocumentQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """Documents of public items only: the status and moment are mirrored from the item."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
 
 class SearchDocument(models.Model):
@@ -319,8 +319,8 @@ class SearchDocument(models.Model):
     separated with a space at each end; `fuzzy_text` the normalised unstemmed names (title, topics, files)
     for misspellings. On PostgreSQL `search_vector` is the weighted tsvector of the terms (GIN indexed);
     `display` keeps what the results page shows, so it needs no query per section. With every public item's
-    section and publication time under one index, it is also where the feed of all sections finds its newest
-    items in one query.
+    section, publication time and version under one index, it is also where the home page and the feed of all
+    sections find their newest items in one query.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -335,6 +335,9 @@ class SearchDocument(models.Model):
     fuzzy_text = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
     display = models.JSONField(default=dict, blank=True)
+    # The item's `version_token` as of this entry: lists, the home page and feeds name the items they show by
+    # (section, id, version) from here, and take each rendered card or feed entry kept under that name.
+    version = models.UUIDField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     objects = SearchDocumentQuerySet.as_manager()

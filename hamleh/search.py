@@ -120,6 +120,7 @@ def build_document(obj, related_names=None):
         extra_terms=_terms(*related_names, *extras),
         fuzzy_text=" ".join(dict.fromkeys(fuzzy_words))[:2000],
         display={"slug": obj.slug, "title": titles, "text": texts},
+        version=obj.version_token,
     )
 
 
@@ -147,6 +148,7 @@ INDEXED_COLUMNS = (
     "extra_terms",
     "fuzzy_text",
     "display",
+    "version",
 )
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamleh.cache import remember_for_content
 from hamleh.models import Status
+from hamleh.prepared import PreparedQuery
 
 # What Django's `slug` path converter accepts: such a slug goes into an address as it is.
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -58,6 +59,13 @@ class Section:
     def latest_queryset(self):
         return self.model.objects.published().for_cards()
 
+    @cached_property
+    def latest_keys_query(self):
+        """The keys (id, version) of the section's `home_count` latest items, in the section's own order."""
+        return PreparedQuery(
+            self.model, lambda now: self.model.objects.published(now).values_list("pk", "version_token")[: self.home_count]
+        )
+
 
 SECTIONS = [
     Section(
@@ -73,6 +81,11 @@ SECTIONS = [
     Section("events", "trainings.Event", _("Events"), "trainings:event_list", "trainings:event_detail"),
 ]
 SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
+
+
+def latest_keys():
+    """The home page's latest items, as card keys: section by section, each in its own order."""
+    return [(section.name, pk, version) for section in SECTIONS for pk, version in section.latest_keys_query.rows()]
 
 
 def featured_sections():

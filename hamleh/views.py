@@ -12,10 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, RedirectView, TemplateView
 from django_filters.views import FilterView
 
+from hamleh.cards import kept_cards
 from hamleh.models import Topic
 from hamleh.pagination import CappedPaginator
 from hamleh.search_results import SearchResults
-from hamleh.sections import SECTIONS, featured_sections, home_figures
+from hamleh.sections import SECTIONS, featured_sections, home_figures, latest_keys
 
 RELATED_LIMIT = 3
 FEATURED_LIMIT = 3
@@ -153,8 +154,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        cards = kept_cards(self.request, latest_keys())
         context["sections"] = [
-            {"section": section, "items": list(section.latest_queryset()[: section.home_count])} for section in SECTIONS
+            {"section": section, "items": [card for card in cards if card.SECTION == section.name]}
+            for section in SECTIONS
         ]
         featured = []
         for section in featured_sections():
