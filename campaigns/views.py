@@ -10,9 +10,6 @@ class CampaignListView(PublicListView):
     model = Campaign
     filterset_class = CampaignFilter
 
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("targets")
-
 
 class CampaignDetailView(PublicDetailView):
     model = Campaign

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, RedirectView, TemplateView
 from django_filters.views import FilterView
 
-from hamleh.cards import kept_cards
+from hamleh.cards import cards, cards_of
 from hamleh.models import Topic
 from hamleh.pagination import CappedPaginator
 from hamleh.search_results import SearchResults
@@ -97,7 +97,7 @@ class PublicDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_items"] = self.related_items()
+        context["related_items"] = cards_of(self.request, self.related_items())
         return context
 
 
@@ -137,6 +137,10 @@ class PublicListView(FilterView):
             page = paginator.page(clamped)
         except InvalidPage:
             page = paginator.page(1)
+        # The page's items as card keys: the rows are read only for the cards not kept.
+        section = self.model.SECTION
+        keys = page.object_list.values_list("pk", "version_token")
+        page.object_list = cards(self.request, [(section, pk, version) for pk, version in keys])
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -154,15 +158,16 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cards = kept_cards(self.request, latest_keys())
+        latest = cards(self.request, latest_keys())
         context["sections"] = [
-            {"section": section, "items": [card for card in cards if card.SECTION == section.name]}
+            {"section": section, "items": [card for card in latest if card.SECTION == section.name]}
             for section in SECTIONS
         ]
         featured = []
         for section in featured_sections():
             featured.extend(section.model.objects.published().for_cards().filter(featured=True)[:2])
-        context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
+        newest = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
+        context["featured"] = cards_of(self.request, newest)
         context["figures"] = home_figures(timezone.localdate())
         return context
 
@@ -174,7 +179,7 @@ class TopicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = [
-            {"section": section, "items": list(section.latest_queryset().filter(topics=self.object)[:6])}
+            {"section": section, "items": cards_of(self.request, section.latest_queryset().filter(topics=self.object)[:6])}
             for section in SECTIONS
         ]
         return context
