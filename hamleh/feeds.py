@@ -8,11 +8,14 @@ feed, and every feed runs a fixed number of SQL queries.
 """
 
 import copy
+import hashlib
 import json
 from dataclasses import dataclass, field
+from io import StringIO
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.db.models import CharField, Prefetch, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,8 +24,11 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, Syn
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
+from hamleh.cards import fragment_cache
 from hamleh.models import SearchDocument, Topic
+from hamleh.prepared import PreparedQuery
 from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
 from hamleh.syndication import (
     FALLBACK_LANGUAGE,
@@ -81,64 +87,69 @@ def resolve_source(request, section=None, slug=None):
     return source
 
 
-def feed_items(source, limit=FEED_LIMIT):
-    """The newest published items of the source.
+def _newest_documents(now, section=None):
+    documents = SearchDocument.objects.published(now)
+    if section is not None:
+        documents = documents.filter(section=section)
+    return documents.order_by("-publish_at", "-object_id").values_list("section", "object_id", "version", "publish_at")[
+        :FEED_LIMIT
+    ]
 
-    One section: one query, plus prefetches. Several sections: first the keys of the `limit` newest items
-    across them, then only those items are loaded, one query per section, and their topics in two queries
-    for all sections: never `limit` full items of every section.
+
+# The newest items of all sections, or of one, from the search index: it mirrors every item's section,
+# status, publication time and version under one index, so one query names them all.
+NEWEST_DOCUMENTS = {
+    name: PreparedQuery(SearchDocument, lambda now, name=name: _newest_documents(now, name))
+    for name in [None, *(section.name for section in SECTIONS)]
+}
+SECTION_OF_MODEL = {section.model_label: section.name for section in SECTIONS}
+
+
+def feed_keys(source, limit=FEED_LIMIT):
+    """The `limit` newest published items of the source, as (section, pk, version), newest first.
+
+    A whole section, or all of them: one query on the search index. A topic's items are found section by
+    section (newest keys of each, on the publish_at index), then cut.
     """
-    querysets = [(model, queryset.order_by("-publish_at", "-pk")) for model, queryset in source.querysets()]
-    several = len(querysets) > 1
-    if several:
-        chosen = newest_keys(source, querysets, limit)
-        querysets = [
-            (model, queryset.filter(pk__in=chosen[model._meta.label]))
-            for model, queryset in querysets
-            if model._meta.label in chosen
-        ]
-    items = []
-    for model, queryset in querysets:
-        # Into plain lists (`to_attr`): a related manager and a queryset per item would cost more than
-        # the query itself, fifty times over.
-        if not several:
-            queryset = queryset.prefetch_related(Prefetch("topics", to_attr="feed_topics"))
-        if model._meta.label == "publications.Publication":
+    if source.topic is None:
+        rows = NEWEST_DOCUMENTS[source.section.name if source.section else None].rows()
+    else:
+        rows = []
+        for model, queryset in source.querysets():
+            section = SECTION_OF_MODEL[model._meta.label]
+            newest = queryset.order_by("-publish_at", "-pk").values_list("pk", "version_token", "publish_at")
+            rows.extend((section, pk, version, when) for pk, version, when in newest[:limit])
+    # Newest first; between items published at the same moment, by section and id, on every page.
+    rows = sorted(rows, key=lambda row: (row[3], row[0], row[1]), reverse=True)[:limit]
+    return [(section, pk, version) for section, pk, version, _when in rows]
+
+
+def feed_items(keys):
+    """The items named by `keys`, read in one query per section, with their topics (`feed_topics`, all in one
+    query) and, for publications, their files (`feed_files`); in the order of `keys`, any gone left out."""
+    pks_by_section = {}
+    for section, pk, _version in keys:
+        pks_by_section.setdefault(section, []).append(pk)
+    loaded = {}
+    for section, pks in pks_by_section.items():
+        queryset = SECTIONS_BY_NAME[section].model.objects.filter(pk__in=pks)
+        if section == "publications":
             queryset = queryset.prefetch_related(Prefetch("files", to_attr="feed_files"))
-        items.extend(queryset[:limit])
-    items.sort(key=lambda item: (item.publish_at, item._meta.label, item.pk), reverse=True)
-    items = items[:limit]
-    if several:
-        attach_topics(items)
+        loaded.update(((section, item.pk), item) for item in queryset)
+    items = [loaded[key[:2]] for key in keys if key[:2] in loaded]
+    attach_topics(items)
     return items
 
 
-def newest_keys(source, querysets, limit):
-    """{model label: pks} of the `limit` newest published items of several sections.
+TOPIC_NAMES = PreparedQuery(
+    Topic,
+    lambda now: Topic.objects.order_by("pk").values_list("pk", "slug", *(f"name_{code}" for code in LANGUAGE_CODES)),
+)
 
-    Without a topic, from the search index, which mirrors every item's section, status and publication
-    time under one index: one query for all sections. A topic's items are found section by section
-    (newest keys of each, on the publish_at index), then cut.
-    """
-    if source.topic is None:
-        labels = {section.name: section.model._meta.label for section in SECTIONS}
-        wanted = {model._meta.label for model, _queryset in querysets}
-        newest = (
-            SearchDocument.objects.published()
-            .order_by("-publish_at", "-object_id")
-            .values_list("section", "object_id")[:limit]
-        )
-        keys = [(labels[section], pk) for section, pk in newest if labels.get(section) in wanted]
-    else:
-        dated = []
-        for model, queryset in querysets:
-            dated.extend((when, model._meta.label, pk) for pk, when in queryset.values_list("pk", "publish_at")[:limit])
-        dated.sort(reverse=True)
-        keys = [(label, pk) for _when, label, pk in dated[:limit]]
-    chosen = {}
-    for label, pk in keys:
-        chosen.setdefault(label, []).append(pk)
-    return chosen
+
+def topics_digest():
+    """A digest of every topic's slug and names: entries name their topics, which can be renamed."""
+    return hashlib.sha256(repr(TOPIC_NAMES.rows()).encode()).hexdigest()[:16]
 
 
 def attach_topics(items):
@@ -187,7 +198,42 @@ def file_length(edition):
         return 0
 
 
-class JSONFeed(SyndicationFeed):
+class WrittenEntries:
+    """A feed generator whose entries come written already: `entries`, [(entry, latest date)].
+
+    An entry (an item's `<item>`, `<entry>` or JSON object) depends on its item's version, the feed's format
+    and language, the site's address and the topics' names; `ContentFeed.entries` keeps each one written.
+    """
+
+    entries = ()
+
+    def latest_post_date(self):
+        dates = [latest for _entry, latest in self.entries if latest]
+        return max(dates) if dates else super().latest_post_date()
+
+    def write_items(self, handler):
+        for entry, _latest in self.entries:
+            handler.ignorableWhitespace(entry)  # written out as it is: it is XML already
+
+    def write_entry(self, item):
+        """One item (as `add_item` stores it) as the XML the whole feed would hold."""
+        out = StringIO()
+        handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+        handler.startElement(self.entry_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.entry_element)
+        return out.getvalue()
+
+
+class RssFeed(WrittenEntries, Rss201rev2Feed):
+    entry_element = "item"
+
+
+class AtomFeed(WrittenEntries, Atom1Feed):
+    entry_element = "entry"
+
+
+class JSONFeed(WrittenEntries, SyndicationFeed):
     """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) written from Django's feed model."""
 
     content_type = "application/feed+json; charset=utf-8"
@@ -202,11 +248,11 @@ class JSONFeed(SyndicationFeed):
             "description": feed["description"],
             "language": feed["language"],
             "authors": [{"name": feed["author_name"]}] if feed.get("author_name") else [],
-            "items": [self.item_data(item) for item in self.items],
+            "items": [entry for entry, _latest in self.entries],
         }
         outfile.write(json.dumps(data, ensure_ascii=False, indent=1))
 
-    def item_data(self, item):
+    def write_entry(self, item):
         data = {
             "id": item["unique_id"],
             "url": item["link"],
@@ -237,7 +283,7 @@ class JSONFeed(SyndicationFeed):
 class ContentFeed(Feed):
     """RSS 2.0; the Atom and JSON feeds below change only the format."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
     extension = "rss"
 
     def __call__(self, request, *args, **kwargs):
@@ -287,7 +333,66 @@ class ContentFeed(Feed):
         return _("Hamleh")
 
     def items(self, source):
-        return feed_items(source)
+        # Django's loop over the items writes the channel only: the entries are written by `entries`.
+        return []
+
+    def get_feed(self, source, request):
+        feed = super().get_feed(source, request)
+        feed.entries = self.entries(source, request, feed)
+        return feed
+
+    def entries(self, source, request, feed):
+        """The source's newest entries, each written once per version of its item and kept by each process.
+
+        The keys of the items come first (one query); only the items whose entry is not kept are read.
+        """
+        keys = feed_keys(source)
+        site = get_current_site(request)
+        prefix = ":".join(
+            [
+                "hamleh:feed-entry",
+                self.extension,
+                get_language(),
+                "https" if request.is_secure() else "http",
+                site.domain,
+                request.META.get("SCRIPT_NAME", ""),
+                topics_digest(),
+            ]
+        )
+        names = {key: f"{prefix}:{key[0]}:{key[1]}:{key[2]}" for key in keys}
+        kept = fragment_cache().get_many(names.values())
+        written = {}
+        for item in feed_items([key for key in keys if names[key] not in kept]):
+            key = (item.SECTION, item.pk)
+            written[key] = (f"{prefix}:{key[0]}:{key[1]}:{item.version_token}", self.write_entry(feed, item, site))
+        if written:
+            fragment_cache().set_many(dict(written.values()))
+        entries = []
+        for key in keys:
+            entry = kept.get(names[key]) or written.get(key[:2], (None, None))[1]
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    def write_entry(self, feed, item, site):
+        """(entry, latest date) of one item: what Django's `Feed.get_feed` gives `add_item`, written."""
+        secure = self.request.is_secure()
+        link = add_domain(site.domain, self.item_link(item), secure)
+        pubdate, updateddate = self.item_pubdate(item), self.item_updateddate(item)
+        feed.add_item(
+            title=self.item_title(item),
+            link=link,
+            description=self.item_description(item),
+            unique_id=self.item_guid(item),
+            unique_id_is_permalink=self.item_guid_is_permalink,
+            enclosures=self.item_enclosures(item),
+            pubdate=pubdate,
+            updateddate=updateddate,
+            author_name=self.item_author_name(item),
+            categories=self.item_categories(item),
+            **self.item_extra_kwargs(item),
+        )
+        return feed.write_entry(feed.items.pop()), max(filter(None, [pubdate, updateddate]), default=None)
 
     # Each item
 
@@ -333,7 +438,7 @@ class ContentFeed(Feed):
 
 
 class AtomContentFeed(ContentFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     extension = "atom"
     subtitle = ContentFeed.description
 

@@ -74,7 +74,11 @@ class PreparedQuery:
             now_mark = connection.ops.adapt_datetimefield_value(_NOW_MARK)
             names = {value: name for name, value in marks.items()}
             slots = tuple(
-                _Slot(None) if value == now_mark else _Slot(names[value]) if isinstance(value, int) and value in names else value
+                _Slot(None)
+                if value == now_mark
+                else _Slot(names[value])
+                if isinstance(value, int) and value in names
+                else value
                 for value in params
             )
             columns = [column for column, *_rest in compiler.select[: compiler.col_count]]

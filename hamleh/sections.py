@@ -63,7 +63,8 @@ class Section:
     def latest_keys_query(self):
         """The keys (id, version) of the section's `home_count` latest items, in the section's own order."""
         return PreparedQuery(
-            self.model, lambda now: self.model.objects.published(now).values_list("pk", "version_token")[: self.home_count]
+            self.model,
+            lambda now: self.model.objects.published(now).values_list("pk", "version_token")[: self.home_count],
         )
 
 

@@ -7,7 +7,7 @@ latest version already.
 
 import hashlib
 import re
-from functools import wraps
+from functools import partial, wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -21,6 +21,7 @@ from django.views.decorators.http import condition
 
 from hamleh.cache import content_version
 from hamleh.models import SearchDocument, Status
+from hamleh.prepared import PreparedQuery
 
 FALLBACK_LANGUAGE = "ar"
 
@@ -107,10 +108,20 @@ def indexed_content_state(section=None):
     section, status and publication time: two index lookups on one table, where `content_state` would
     ask every section's table for both. A feed reader's conditional request is answered from this.
     """
-    documents = SearchDocument.objects.all() if section is None else SearchDocument.objects.filter(section=section)
-    edited, published = _latest(documents, "indexed_at"), _latest(documents.published(), "publish_at")
-    moments = [moment for moment in edited.union(published, all=True) if moment is not None]
+    query = _INDEXED_MOMENTS.get(section)
+    if query is None:
+        query = _INDEXED_MOMENTS[section] = PreparedQuery(SearchDocument, partial(_indexed_moments, section=section))
+    moments = [moment for (moment,) in query.rows() if moment is not None]
     return {"last_modified": max(moments, default=None), "count": content_version()}
+
+
+def _indexed_moments(now, section=None):
+    documents = SearchDocument.objects.all() if section is None else SearchDocument.objects.filter(section=section)
+    return _latest(documents, "indexed_at").union(_latest(documents.published(now), "publish_at"), all=True)
+
+
+# Per section name (None: all sections), made on first use.
+_INDEXED_MOMENTS = {}
 
 
 def _latest(queryset, field_name):

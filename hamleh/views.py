@@ -160,7 +160,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         latest = cards(self.request, latest_keys())
         context["sections"] = [
-            {"section": section, "items": [card for card in latest if card.SECTION == section.name]}
+            {"section": section, "items": [card for card in latest if section.name == card.SECTION]}
             for section in SECTIONS
         ]
         featured = []
@@ -179,7 +179,10 @@ class TopicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = [
-            {"section": section, "items": cards_of(self.request, section.latest_queryset().filter(topics=self.object)[:6])}
+            {
+                "section": section,
+                "items": cards_of(self.request, section.latest_queryset().filter(topics=self.object)[:6]),
+            }
             for section in SECTIONS
         ]
         return context
