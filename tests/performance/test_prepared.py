@@ -1,0 +1,79 @@
+"""Prepared queries: SQL the ORM writes once, run again with the values of the moment, reads what the ORM reads."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from hamleh.models import SearchDocument, Status, Topic
+from hamleh.prepared import PreparedQuery
+from publications.models import Article
+from tests.factories import make_article, make_topic
+
+pytestmark = pytest.mark.django_db
+
+NOON = timezone.make_aware(datetime.datetime(2026, 5, 1, 12))
+
+
+def newest_news(now):
+    return Article.objects.published(now).values_list("pk", "version_token", "publish_at", "featured")[:3]
+
+
+def test_rows_are_the_orms_rows_in_the_order_asked():
+    for hours in range(5):
+        make_article(publish_at=NOON - datetime.timedelta(hours=hours), featured=hours % 2 == 0)
+    query = PreparedQuery(Article, newest_news)
+    with time_machine.travel(NOON, tick=False):
+        expected = list(newest_news(timezone.now()))
+        assert query.rows() == expected
+        assert query.rows() == expected  # run again from the SQL written the first time
+    pk, version, published, featured = query.rows()[0]
+    assert isinstance(version, type(expected[0][1])) and published == NOON and featured is True
+
+
+def test_the_sql_is_written_once_and_each_run_uses_the_time_of_the_request():
+    scheduled = make_article(publish_at=NOON + datetime.timedelta(hours=1))
+    query = PreparedQuery(Article, newest_news)
+    with time_machine.travel(NOON, tick=False):
+        assert query.rows() == []
+    later = time_machine.travel(NOON + datetime.timedelta(hours=2), tick=False)
+    with later, CaptureQueriesContext(connection) as queries:
+        assert [row[0] for row in query.rows()] == [scheduled.pk]
+    assert len(queries) == 1
+    assert len(query._compiled) == 1
+
+
+def test_named_ids_take_the_values_given():
+    privacy, surveillance = make_topic(slug="privacy"), make_topic(slug="surveillance")
+    query = PreparedQuery(Topic, lambda now, topic: Topic.objects.filter(pk=topic).values_list("slug"), ids=["topic"])
+    assert query.rows(topic=privacy.pk) == [("privacy",)]
+    assert query.rows(topic=surveillance.pk) == [("surveillance",)]
+    assert query.rows(topic=0) == []
+
+
+def test_a_union_of_aggregates_reads_what_the_orm_reads():
+    make_article(publish_at=NOON)
+    make_article(status=Status.DRAFT, publish_at=NOON + datetime.timedelta(days=1))
+
+    def moments(now):
+        from hamleh.syndication import _latest
+
+        documents = SearchDocument.objects.all()
+        return _latest(documents, "indexed_at").union(_latest(documents.published(now), "publish_at"), all=True)
+
+    with time_machine.travel(NOON + datetime.timedelta(days=2), tick=False):
+        expected = sorted(moment for moment in moments(timezone.now()))
+        assert sorted(moment for (moment,) in PreparedQuery(SearchDocument, moments).rows()) == expected
+    assert NOON in expected
+
+
+def test_translated_fields_are_refused_with_a_clear_message():
+    make_article()
+    query = PreparedQuery(Article, lambda now: Article.objects.values_list("pk", "title"))
+    with pytest.raises(ValueError, match="translated field"):
+        query.rows()
+    # Their language columns are plain columns.
+    assert PreparedQuery(Article, lambda now: Article.objects.values_list("title_ar")).rows()
