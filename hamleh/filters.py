@@ -4,6 +4,7 @@ import hashlib
 
 import django_filters
 from django import forms
+from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.models import Topic
@@ -113,6 +114,13 @@ class PublicFilterSet(django_filters.FilterSet):
             if isinstance(field, forms.ModelChoiceField):
                 parts.extend(f"{field.prepare_value(obj)}:{field.label_from_instance(obj)}" for obj in field.queryset)
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def filters_applied(self):
+        """Whether any filter narrows the list: a value given and valid (an invalid one is dropped)."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()  # once per form: an invalid value is left out of cleaned_data
+        return any(value not in EMPTY_VALUES for value in self.form.cleaned_data.values())
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.year_field}__year": value})

@@ -12,6 +12,7 @@ OFFSET are written into the SQL, so a slice is part of the shape.
 
 import datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,6 +20,8 @@ from django.utils.translation import get_language
 # Stand-ins the queryset is built with, found again among the compiled parameters: values no request asks for.
 _NOW_MARK = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 _ID_MARK_BASE = -7_000_000_001
+# What a query compiles to when the ORM knows without asking that it reads nothing.
+NO_ROWS = object()
 
 
 class _Slot:
@@ -46,7 +49,10 @@ class PreparedQuery:
     def rows(self, **ids):
         alias = router.db_for_read(self.model)
         connection = connections[alias]
-        sql, slots, converters, order = self._compile(alias, connection)
+        compiled = self._compile(alias, connection)
+        if compiled is NO_ROWS:
+            return []
+        sql, slots, converters, order = compiled
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         params = [
             (now if slot.name is None else int(ids[slot.name])) if isinstance(slot, _Slot) else slot for slot in slots
@@ -70,7 +76,11 @@ class PreparedQuery:
                 # Their values are each language's column with a fallback, worked out as the rows are read.
                 raise ValueError("a prepared query reads no translated field; ask for its language columns")
             compiler = queryset.query.get_compiler(using=alias)
-            sql, params = compiler.as_sql()
+            try:
+                sql, params = compiler.as_sql()
+            except EmptyResultSet:  # a slice of nothing, say: the ORM would not ask the database either
+                compiled = self._compiled[key] = NO_ROWS
+                return compiled
             now_mark = connection.ops.adapt_datetimefield_value(_NOW_MARK)
             names = {value: name for name, value in marks.items()}
             slots = tuple(

@@ -123,7 +123,8 @@ class PublicListView(FilterView):
         return response
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        whole_section = None if self.filterset.filters_applied() else self.model
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True, whole_section=whole_section)
         requested = self.request.GET.get("page") or 1
         try:
             number = int(requested)
@@ -139,8 +140,7 @@ class PublicListView(FilterView):
             page = paginator.page(1)
         # The page's items as card keys: the rows are read only for the cards not kept.
         section = self.model.SECTION
-        keys = page.object_list.values_list("pk", "version_token")
-        page.object_list = cards(self.request, [(section, pk, version) for pk, version in keys])
+        page.object_list = cards(self.request, [(section, pk, version) for pk, version in page.object_list])
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -85,7 +85,7 @@ def test_a_page_finds_its_keys_first_and_shows_what_an_offset_would():
     shown = []
     for number in paginator.page_range:
         with CaptureQueriesContext(connection) as queries:
-            shown.extend(article.pk for article in paginator.page(number).object_list)
+            shown.extend(pk for pk, _version in paginator.page(number).object_list)
         (sql,) = [query["sql"] for query in queries]
         if number > 1:
             outer, _keys, _rest = sql.partition("IN (SELECT")
@@ -95,3 +95,16 @@ def test_a_page_finds_its_keys_first_and_shows_what_an_offset_would():
             assert "IN (SELECT" not in sql and "OFFSET" not in sql, sql
     assert shown == expected
     assert len(paginator.page(3).object_list) == 6
+
+
+def test_a_whole_section_is_counted_and_paged_through_prepared_queries_with_the_same_keys():
+    """A list with no filter reads its count and pages with SQL written once; what it reads is the same."""
+    fill(40)
+    by_orm = CappedPaginator(Article.objects.published(), 12)
+    prepared = CappedPaginator(Article.objects.published(), 12, whole_section=Article)
+    assert (prepared.count, prepared.num_pages, prepared.is_capped) == (by_orm.count, by_orm.num_pages, True)
+    for number in by_orm.page_range:
+        with CaptureQueriesContext(connection) as queries:
+            keys = list(prepared.page(number).object_list)
+        assert len(queries) == 1
+        assert keys == list(by_orm.page(number).object_list)
