@@ -1,13 +1,16 @@
 """What every public list filters by: topic and year. Each section adds its own."""
 
+import functools
 import hashlib
 
 import django_filters
 from django import forms
 from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
 
 from hamleh.models import Topic
+from hamleh.prepared import PreparedQuery
 
 MAX_FILTER_LENGTH = 100
 # Selects without an include per option (see the template).
@@ -61,6 +64,18 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@functools.cache
+def choice_rows(model):
+    """Every row of a short table of choices (topics, organisations), each column in each language."""
+    translated = (
+        set(translator.get_options_for_model(model).all_fields)
+        if model in translator.get_registered_models()
+        else set()
+    )
+    columns = [field.attname for field in model._meta.concrete_fields if field.name not in translated]
+    return PreparedQuery(model, lambda now: model.objects.order_by("pk").values_list(*columns))
+
+
 class PublicFilterSet(django_filters.FilterSet):
     """Base of the section filters.
 
@@ -101,9 +116,9 @@ class PublicFilterSet(django_filters.FilterSet):
 
         The form shows the submitted values, the errors they raise and the choices the database
         offers; all three are in the key (the active language is added by the template). The choices
-        are read here, once: the form renders from these same rows when the kept copy is missing, so a
-        page runs the same queries whether it is kept or not, and a renamed or deleted topic changes
-        the key rather than leaving an old form in use.
+        stand in the key as every row of their table, read through a prepared query: a renamed, added
+        or deleted topic changes the key rather than leaving an old form in use, and the choices' model
+        instances are built only when the form is rendered.
         """
         form = self.form
         parts = [type(self).__qualname__]
@@ -112,7 +127,7 @@ class PublicFilterSet(django_filters.FilterSet):
             parts.append(f"{name}={bound_field.data!r}")
             field = bound_field.field
             if isinstance(field, forms.ModelChoiceField):
-                parts.extend(f"{field.prepare_value(obj)}:{field.label_from_instance(obj)}" for obj in field.queryset)
+                parts.append(repr(choice_rows(field.queryset.model).rows()))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def filters_applied(self):

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from hamleh.cards import fragment_cache
 from tests.factories import MAKERS, make_campaign_update, make_organization, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,8 @@ LIST_URLS = {
 
 
 def count_queries(client, url):
+    """The queries of the page as the first visitor after a change sees it: no card or form kept."""
+    fragment_cache().clear()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -101,7 +104,9 @@ def test_query_counts_for_the_readme(client, capsys):
     for section in MAKERS:
         fill(section, 3, topic)
     counts = {"home, first after a change": count_queries(client, reverse("hamleh:home"))}
-    counts["home"] = count_queries(client, reverse("hamleh:home"))
+    with CaptureQueriesContext(connection) as kept:
+        client.get(reverse("hamleh:home"))
+    counts["home"] = len(kept)
     for section, url_name in LIST_URLS.items():
         counts[f"{section} list"] = count_queries(client, reverse(url_name))
     for section, maker in MAKERS.items():
