@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.db import connection
@@ -15,6 +17,7 @@ from django_filters.views import FilterView
 from hamleh.cards import cards, cards_of
 from hamleh.models import Topic
 from hamleh.pagination import CappedPaginator
+from hamleh.prepared import PreparedQuery
 from hamleh.search_results import SearchResults
 from hamleh.sections import SECTIONS, featured_sections, home_figures, latest_keys
 
@@ -82,23 +85,39 @@ class PublicDetailView(StaffPreviewMixin, DetailView):
         return super().get_queryset().prefetch_related("topics")
 
     def related_items(self):
-        topics = [topic.pk for topic in self.object.topics.all()]
-        # A semi-join on the topic links (no DISTINCT over whole rows): the newest few are found by
-        # walking the order index, whatever the size of the archive.
-        field = self.model._meta.get_field("topics")
-        links = field.remote_field.through.objects.filter(topic__in=topics).values(field.m2m_field_name())
-        return list(
-            self.model.objects.published()
-            .for_cards()
-            .filter(pk__in=links)
-            .exclude(pk=self.object.pk)
-            .order_by(*self.model._meta.ordering)[:RELATED_LIMIT]
-        )
+        """Cards of the newest few items of the section that share a topic with this one."""
+        keys = related_keys_query(self.model).rows(item=self.object.pk)
+        return cards(self.request, [(self.model.SECTION, pk, version) for pk, version in keys])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_items"] = cards_of(self.request, self.related_items())
+        context["related_items"] = self.related_items()
         return context
+
+
+@functools.cache
+def related_keys_query(model):
+    """The (pk, version) of the newest few published items of `model` sharing a topic with the item given.
+
+    A semi-join on the topic links (no DISTINCT over whole rows): the newest few are found by walking the
+    order index, whatever the size of the archive.
+    """
+    field = model._meta.get_field("topics")
+    links = field.remote_field.through.objects
+    item_column = field.m2m_field_name()
+
+    def build(now, item):
+        topics = links.filter(**{item_column: item}).values("topic")
+        related = links.filter(topic__in=topics).values(item_column)
+        return (
+            model.objects.published(now)
+            .filter(pk__in=related)
+            .exclude(pk=item)
+            .order_by(*model._meta.ordering)
+            .values_list("pk", "version_token")[:RELATED_LIMIT]
+        )
+
+    return PreparedQuery(model, build, ids=["item"])
 
 
 class PublicListView(FilterView):

@@ -18,8 +18,8 @@ from tests.factories import make_article, make_topic
 pytestmark = pytest.mark.django_db
 
 
-def page(client, url):
-    response = client.get(url)
+def page(client, url, **headers):
+    response = client.get(url, **headers)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -204,3 +204,23 @@ def test_filtered_list_pages_run_the_same_queries_with_the_filter_form_kept(clie
             page(client, url)
         # Only the form's choices, read to render it the first time.
         assert len(first) == len(second) + 1, url
+
+
+def test_kept_head_links_follow_the_host_the_address_and_the_language(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "example.org"]
+    first = page(client, "/ar/news/")
+    assert '<link rel="canonical" href="http://testserver/ar/news/">' in first
+    other_host = page(client, "/ar/news/", HTTP_HOST="example.org")
+    assert '<link rel="canonical" href="http://example.org/ar/news/">' in other_host
+    assert "testserver" not in other_host
+    english = page(client, "/en/news/")
+    assert '<link rel="canonical" href="http://testserver/en/news/">' in english
+    assert '<meta property="og:locale" content="en_GB">' in english
+    calendar = '<link rel="alternate" type="text/calendar"'
+    assert calendar in page(client, "/ar/events/") and calendar not in page(client, "/ar/news/")
+
+
+def test_an_items_head_links_are_its_own(client):
+    first, second = make_article(title_ar="الخبر الأول"), make_article(title_ar="الخبر الثاني")
+    assert '<meta property="og:title" content="الخبر الأول">' in page(client, first.get_absolute_url())
+    assert '<meta property="og:title" content="الخبر الثاني">' in page(client, second.get_absolute_url())
