@@ -230,8 +230,9 @@ if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
             "file_overwrite": False,
         },
     }
-# Rendered pieces of public pages (`{% cache %}` in templates: the header, the footer, one card per
-# version of an item), kept in each process's own memory. Their keys name everything they depend on
+# Rendered pieces of public pages (`{% cache %}` in templates: the header, the head links, the footer, the
+# filter forms; `hamleh.cards` and `hamleh.feeds`: one card and one feed entry per version of an item), kept
+# in each process's own memory. Their keys name everything they depend on
 # (language, address, the item's version token), so they never go stale and need no expiry; a change
 # of template or translation arrives with a restart. DJANGO_FRAGMENT_CACHE=0 renders everything afresh.
 # Off by default when media addresses are signed (S3 with query-string authentication): a kept card would
