@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from hamleh import media
 from hamleh.cache import InvalidatesPublicPages
 from hamleh.models import Publishable, TopicLink
+from hamleh.prepared import PreparedQuery
 
 
 class FileLanguage(models.TextChoices):
@@ -212,14 +213,8 @@ class Article(Publishable):
         cost four queries).
         """
         fields = {kind: self._meta.get_field(f"related_{kind}") for kind in self.MENTIONED}
-        links = [
-            field.remote_field.through.objects.filter(**{field.m2m_field_name(): self.pk}).values_list(
-                models.Value(kind, output_field=models.CharField()), field.m2m_reverse_field_name()
-            )
-            for kind, field in fields.items()
-        ]
         ids = {kind: [] for kind in self.MENTIONED}
-        for kind, pk in links[0].union(*links[1:], all=True):
+        for kind, pk in MENTION_LINKS.rows(article=self.pk):
             ids[kind].append(pk)
         return {
             kind: list(fields[kind].related_model.objects.published().for_cards().filter(pk__in=ids[kind]))
@@ -227,6 +222,21 @@ class Article(Publishable):
             else []
             for kind in self.MENTIONED
         }
+
+
+def _mention_links(now, article):
+    """(kind, id) of every item the article mentions: its four link tables read at once (UNION ALL)."""
+    fields = [(kind, Article._meta.get_field(f"related_{kind}")) for kind in Article.MENTIONED]
+    links = [
+        field.remote_field.through.objects.filter(**{field.m2m_field_name(): article}).values_list(
+            models.Value(kind, output_field=models.CharField()), field.m2m_reverse_field_name()
+        )
+        for kind, field in fields
+    ]
+    return links[0].union(*links[1:], all=True)
+
+
+MENTION_LINKS = PreparedQuery(Article, _mention_links, ids=["article"])
 
 
 class ArticleTopic(TopicLink):
