@@ -28,7 +28,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 
 from hamleh.cards import fragment_cache
 from hamleh.models import SearchDocument, Topic
-from hamleh.prepared import PreparedQuery
+from hamleh.prepared import PreparedQuery, table_rows
 from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
 from hamleh.syndication import (
     FALLBACK_LANGUAGE,
@@ -141,15 +141,9 @@ def feed_items(keys):
     return items
 
 
-TOPIC_NAMES = PreparedQuery(
-    Topic,
-    lambda now: Topic.objects.order_by("pk").values_list("pk", "slug", *(f"name_{code}" for code in LANGUAGE_CODES)),
-)
-
-
 def topics_digest():
     """A digest of every topic's slug and names: entries name their topics, which can be renamed."""
-    return hashlib.sha256(repr(TOPIC_NAMES.rows()).encode()).hexdigest()[:16]
+    return hashlib.sha256(repr(table_rows(Topic).rows()).encode()).hexdigest()[:16]
 
 
 def attach_topics(items):

@@ -1,16 +1,14 @@
 """What every public list filters by: topic and year. Each section adds its own."""
 
-import functools
 import hashlib
 
 import django_filters
 from django import forms
 from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
 
 from hamleh.models import Topic
-from hamleh.prepared import PreparedQuery
+from hamleh.prepared import table_rows
 
 MAX_FILTER_LENGTH = 100
 # Selects without an include per option (see the template).
@@ -64,18 +62,6 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-@functools.cache
-def choice_rows(model):
-    """Every row of a short table of choices (topics, organisations), each column in each language."""
-    translated = (
-        set(translator.get_options_for_model(model).all_fields)
-        if model in translator.get_registered_models()
-        else set()
-    )
-    columns = [field.attname for field in model._meta.concrete_fields if field.name not in translated]
-    return PreparedQuery(model, lambda now: model.objects.order_by("pk").values_list(*columns))
-
-
 class PublicFilterSet(django_filters.FilterSet):
     """Base of the section filters.
 
@@ -127,7 +113,7 @@ class PublicFilterSet(django_filters.FilterSet):
             parts.append(f"{name}={bound_field.data!r}")
             field = bound_field.field
             if isinstance(field, forms.ModelChoiceField):
-                parts.append(repr(choice_rows(field.queryset.model).rows()))
+                parts.append(repr(table_rows(field.queryset.model).rows()))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def filters_applied(self):

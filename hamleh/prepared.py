@@ -11,11 +11,13 @@ OFFSET are written into the SQL, so a slice is part of the shape.
 """
 
 import datetime
+import functools
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.utils import timezone
 from django.utils.translation import get_language
+from modeltranslation.translator import translator
 
 # Stand-ins the queryset is built with, found again among the compiled parameters: values no request asks for.
 _NOW_MARK = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
@@ -82,6 +84,9 @@ class PreparedQuery:
                 compiled = self._compiled[key] = NO_ROWS
                 return compiled
             now_mark = connection.ops.adapt_datetimefield_value(_NOW_MARK)
+            if any(_is_about_now(value) for value in params if value != now_mark):
+                # Written into the SQL, it would be this moment for ever: no item would fall due again.
+                raise ValueError("a prepared query takes the time as the `now` given to build, not timezone.now()")
             names = {value: name for name, value in marks.items()}
             slots = tuple(
                 _Slot(None)
@@ -95,6 +100,21 @@ class PreparedQuery:
             converters = tuple(compiler.get_converters(columns).items())
             compiled = self._compiled[key] = (sql, slots, converters, _column_order(queryset, compiler))
         return compiled
+
+
+def _is_about_now(value):
+    """Whether a compiled parameter is the present moment (a datetime, or SQLite's text of one)."""
+    if isinstance(value, str) and len(value) >= 19:
+        try:
+            value = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return False
+    if not isinstance(value, datetime.datetime):
+        return False
+    now = timezone.now()
+    if timezone.is_naive(value):
+        now = timezone.make_naive(now, datetime.UTC)
+    return abs(value - now) < datetime.timedelta(hours=1)
 
 
 def _column_order(queryset, compiler):
@@ -117,3 +137,16 @@ def _converted(row, converters, connection):
             value = function(value, expression, connection)
         row[position] = value
     return tuple(row)
+
+
+@functools.cache
+def table_rows(model):
+    """Every row of a short table (topics, organisations), each column in each language: what pages that
+    show its names are kept by, read in one prepared query."""
+    translated = (
+        set(translator.get_options_for_model(model).all_fields)
+        if model in translator.get_registered_models()
+        else set()
+    )
+    columns = [field.attname for field in model._meta.concrete_fields if field.name not in translated]
+    return PreparedQuery(model, lambda now: model.objects.order_by("pk").values_list(*columns))

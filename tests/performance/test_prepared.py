@@ -77,3 +77,11 @@ def test_translated_fields_are_refused_with_a_clear_message():
         query.rows()
     # Their language columns are plain columns.
     assert PreparedQuery(Article, lambda now: Article.objects.values_list("title_ar")).rows()
+
+
+def test_a_query_that_reads_the_clock_itself_is_refused():
+    """`published()` without the `now` given would write this moment into the SQL for good."""
+    make_article()
+    query = PreparedQuery(Article, lambda now: Article.objects.published().values_list("pk"))
+    with pytest.raises(ValueError, match="now"):
+        query.rows()
