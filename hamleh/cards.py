@@ -8,7 +8,8 @@ the edited item's.
 """
 
 from django.core.cache import InvalidCacheBackendError, caches
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -88,12 +89,17 @@ def cards_of(request, items):
 def _with_rendered_cards(request, found):
     """Cards as they are, items rendered into cards (and kept, under the version read with their row)."""
     result, rendered = [], {}
+    template, context = None, None
     for entry in found:
         if isinstance(entry, Card):
             result.append(entry)
             continue
+        if template is None:
+            # One template and one context for all the cards to render: what `{% include %}` in a loop does.
+            template, context = get_template("includes/card.html").template, Context()
         key = (entry.SECTION, entry.pk, entry.version_token)
-        html = render_to_string("includes/card.html", {"item": entry})
+        with context.push(item=entry):
+            html = template.render(context)
         rendered[card_fragment_key(request, *key)] = html
         result.append(Card(*key, mark_safe(html), entry))  # noqa: S308
     if rendered:

@@ -36,7 +36,7 @@ class ListedChoiceIterator(django_filters.fields.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
-        # The rows already read for this form (`PublicFilterSet.form_key`), else read now.
+        # Read when the form is rendered, once (a form kept by `PublicFilterSet.form_key` reads none).
         rows = self.queryset if self.queryset._result_cache is not None else self.queryset.all()
         for obj in rows:
             yield self.choice(obj)
