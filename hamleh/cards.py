@@ -78,10 +78,11 @@ def cards(request, keys):
 def cards_of(request, items):
     """The `Card`s of model instances already read (featured and related items, topic hubs)."""
     keys = [(item.SECTION, item.pk, item.version_token) for item in items]
-    kept = fragment_cache().get_many([card_fragment_key(request, *key) for key in keys])
+    names = [card_fragment_key(request, *key) for key in keys]
+    kept = fragment_cache().get_many(names)
     found = []
-    for key, item in zip(keys, items, strict=True):
-        html = kept.get(card_fragment_key(request, *key))
+    for key, name, item in zip(keys, names, items, strict=True):
+        html = kept.get(name)
         found.append(item if html is None else Card(*key, mark_safe(html), item))  # noqa: S308
     return _with_rendered_cards(request, found)
 
