@@ -239,7 +239,7 @@ if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
 # outlive its image's signature.
 _signed_media_urls = _media_backend["BACKEND"].startswith("storages.") and _media_backend["OPTIONS"]["querystring_auth"]
 CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+    "BACKEND": "hamleh.cache_backends.FragmentCache"
     if env_bool("DJANGO_FRAGMENT_CACHE", not _signed_media_urls)
     else "django.core.cache.backends.dummy.DummyCache",
     "LOCATION": "hamleh-fragments",

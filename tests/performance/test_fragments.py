@@ -26,7 +26,7 @@ def page(client, url, **headers):
 
 def test_the_settings_keep_fragments_in_each_process_without_expiry(settings):
     fragments = settings.CACHES["template_fragments"]
-    assert fragments["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert fragments["BACKEND"] == "hamleh.cache_backends.FragmentCache"
     assert fragments["TIMEOUT"] is None
 
 
@@ -41,11 +41,11 @@ def fragments_backend(**environ):
 
 
 def test_signed_media_addresses_turn_the_fragments_off_unless_asked():
-    assert fragments_backend() == "LocMemCache"
+    assert fragments_backend() == "FragmentCache"
     assert fragments_backend(DJANGO_FRAGMENT_CACHE="0") == "DummyCache"
     # A kept card would outlive its cover image's signature.
     assert fragments_backend(DJANGO_MEDIA_STORAGE="s3") == "DummyCache"
-    assert fragments_backend(DJANGO_MEDIA_STORAGE="s3", AWS_QUERYSTRING_AUTH="0") == "LocMemCache"
+    assert fragments_backend(DJANGO_MEDIA_STORAGE="s3", AWS_QUERYSTRING_AUTH="0") == "FragmentCache"
 
 
 def test_a_card_is_rendered_once_and_again_after_the_item_is_edited(client):
