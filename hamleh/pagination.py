@@ -37,7 +37,7 @@ def page_keys(queryset, bottom, top):
 @functools.lru_cache(maxsize=1024)
 def _section_query(model, bottom, top):
     if top is None:
-        return PreparedQuery(model, lambda now: model.objects.published(now).values_list("pk")[:bottom])
+        return PreparedQuery(model, lambda now: model.objects.published(now).order_by().values_list("pk")[:bottom])
     return PreparedQuery(model, lambda now: page_keys(model.objects.published(now), bottom, top))
 
 
@@ -65,7 +65,7 @@ class CappedPaginator(Paginator):
         """The number of items the pages can show: at most max_pages pages of them."""
         limit = self.max_items + 1
         if self.whole_section is not None:
-            found = len(_section_query(self.whole_section, limit, None).rows())
+            found = _section_query(self.whole_section, limit, None).count()
         else:
             # Which rows make up the first `limit` does not change how many there are: without the order,
             # the database need not sort the matches of a filter to count them (a topic and a year of news

@@ -55,18 +55,23 @@ class PreparedQuery:
         if compiled is NO_ROWS:
             return []
         sql, slots, converters, order = compiled
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
-        params = [
-            (now if slot.name is None else int(ids[slot.name])) if isinstance(slot, _Slot) else slot for slot in slots
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = _run(connection, sql, slots, ids)
         if converters:
             rows = [_converted(row, converters, connection) for row in rows]
         if order is not None:
             rows = [tuple(row[position] for position in order) for row in rows]
         return rows
+
+    def count(self, **ids):
+        """How many rows `rows(**ids)` would give, counted by the database (one number read back)."""
+        alias = router.db_for_read(self.model)
+        connection = connections[alias]
+        compiled = self._compile(alias, connection)
+        if compiled is NO_ROWS:
+            return 0
+        sql, slots, _converters, _order = compiled
+        counting = f"SELECT COUNT(*) FROM ({sql}) counted"  # noqa: S608 - SQL the ORM wrote, values as parameters
+        return _run(connection, counting, slots, ids)[0][0]
 
     def _compile(self, alias, connection):
         key = (alias, connection.vendor, get_language())
@@ -100,6 +105,16 @@ class PreparedQuery:
             converters = tuple(compiler.get_converters(columns).items())
             compiled = self._compiled[key] = (sql, slots, converters, _column_order(queryset, compiler))
         return compiled
+
+
+def _run(connection, sql, slots, ids):
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [
+        (now if slot.name is None else int(ids[slot.name])) if isinstance(slot, _Slot) else slot for slot in slots
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _is_about_now(value):

@@ -133,16 +133,22 @@ class PublicListView(FilterView):
     template_name_suffix = "_list"
 
     def get_queryset(self):
-        return self.model.objects.published().for_cards()
+        """What the filters narrow: the list reads only what is public of it, and only its keys."""
+        return self.model.objects.all()
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        self.filterset = self.get_filterset(self.get_filterset_class())
         if self.filterset.is_bound and not self.filterset.is_valid():
             messages.warning(request, _("Some filters were not understood and have been ignored."))
-        return response
+        # With no filter applied (most visits) the paginator reads the whole section through its prepared
+        # queries, and no queryset is built at all.
+        self.whole_section = not self.filterset.filters_applied()
+        self.object_list = self.filterset.queryset if self.whole_section else self.filterset.qs.published()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
 
     def paginate_queryset(self, queryset, page_size):
-        whole_section = None if self.filterset.filters_applied() else self.model
+        whole_section = self.model if self.whole_section else None
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True, whole_section=whole_section)
         requested = self.request.GET.get("page") or 1
         try:

@@ -34,6 +34,18 @@ def test_rows_are_the_orms_rows_in_the_order_asked():
     assert isinstance(version, type(expected[0][1])) and published == NOON and featured is True
 
 
+def test_count_is_the_number_of_rows_counted_by_the_database():
+    for hours in range(5):
+        make_article(publish_at=NOON + datetime.timedelta(hours=hours - 2))
+    query = PreparedQuery(Article, newest_news)
+    with time_machine.travel(NOON, tick=False), CaptureQueriesContext(connection) as queries:
+        assert query.count() == len(query.rows()) == 3
+    assert queries[0]["sql"].startswith("SELECT COUNT(*) FROM (")
+    with time_machine.travel(NOON - datetime.timedelta(hours=3), tick=False):
+        assert query.count() == 0
+    assert PreparedQuery(Article, lambda now: Article.objects.none().values_list("pk")).count() == 0
+
+
 def test_the_sql_is_written_once_and_each_run_uses_the_time_of_the_request():
     scheduled = make_article(publish_at=NOON + datetime.timedelta(hours=1))
     query = PreparedQuery(Article, newest_news)
