@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamleh.cache import remember_for_content
 from hamleh.models import Status
-from hamleh.prepared import PreparedQuery
+from hamleh.prepared import PreparedQueries, PreparedQuery
 
 # What Django's `slug` path converter accepts: such a slug goes into an address as it is.
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -86,7 +86,16 @@ SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
 
 def latest_keys():
     """The home page's latest items, as card keys: section by section, each in its own order."""
-    return [(section.name, pk, version) for section in SECTIONS for pk, version in section.latest_keys_query.rows()]
+    return [
+        (section.name, pk, version)
+        for section, rows in zip(SECTIONS, _latest_keys_queries().rows(), strict=True)
+        for pk, version in rows
+    ]
+
+
+@functools.cache
+def _latest_keys_queries():
+    return PreparedQueries(section.latest_keys_query for section in SECTIONS)
 
 
 def featured_sections():

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hamleh.models import SearchDocument, Status, Topic
-from hamleh.prepared import PreparedQuery
+from hamleh.prepared import PreparedQueries, PreparedQuery
 from publications.models import Article
-from tests.factories import make_article, make_topic
+from tests.factories import make_article, make_event, make_topic
+from trainings.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,25 @@ def test_a_query_that_reads_the_clock_itself_is_refused():
     query = PreparedQuery(Article, lambda now: Article.objects.published().values_list("pk"))
     with pytest.raises(ValueError, match="now"):
         query.rows()
+
+
+def test_queries_run_together_read_what_each_reads_alone_in_one_round_trip():
+    for hours in range(4):
+        make_article(publish_at=NOON - datetime.timedelta(hours=hours))
+    make_event(publish_at=NOON - datetime.timedelta(hours=1))
+    make_event(publish_at=NOON + datetime.timedelta(hours=1))  # not yet due
+    alone = [
+        PreparedQuery(Article, lambda now: Article.objects.published(now).values_list("pk", "version_token")[:3]),
+        PreparedQuery(Event, lambda now: Event.objects.published(now).values_list("pk", "version_token")[:3]),
+        PreparedQuery(Event, lambda now: Event.objects.none().values_list("pk", "version_token")),
+        PreparedQuery(Article, lambda now: Article.objects.published(now).values_list("version_token", "pk")[3:]),
+    ]
+    together = PreparedQueries(alone)
+    with time_machine.travel(NOON, tick=False):
+        expected = [query.rows() for query in alone]
+        with CaptureQueriesContext(connection) as queries:
+            assert together.rows() == expected
+            assert together.rows() == expected
+    assert len(queries) == 2
+    assert [len(rows) for rows in expected] == [3, 1, 0, 1]
+    assert isinstance(expected[3][0][0], type(expected[0][0][1]))  # converters and order of each query kept
