@@ -97,14 +97,24 @@ class PublicFilterSet(django_filters.FilterSet):
             filterset_class._form_class = form_class
         return form_class
 
-    def form_key(self):
+    @classmethod
+    def choice_tables(cls):
+        """{model: prepared query of its rows} for each short table the form offers a choice among."""
+        return {
+            filter_.extra["queryset"].model: table_rows(filter_.extra["queryset"].model)
+            for filter_ in cls.base_filters.values()
+            if isinstance(filter_, django_filters.ModelChoiceFilter)
+        }
+
+    def form_key(self, choice_rows=None):
         """What the rendered filter form depends on, as one digest, for the template to keep it by.
 
         The form shows the submitted values, the errors they raise and the choices the database
         offers; all three are in the key (the active language is added by the template). The choices
-        stand in the key as every row of their table, read through a prepared query: a renamed, added
-        or deleted topic changes the key rather than leaving an old form in use, and the choices' model
-        instances are built only when the form is rendered.
+        stand in the key as every row of their table, read through a prepared query (or given, read with
+        the list's own queries, by `choice_tables`): a renamed, added or deleted topic changes the key
+        rather than leaving an old form in use, and the choices' model instances are built only when the
+        form is rendered.
         """
         form = self.form
         parts = [type(self).__qualname__]
@@ -113,7 +123,9 @@ class PublicFilterSet(django_filters.FilterSet):
             parts.append(f"{name}={bound_field.data!r}")
             field = bound_field.field
             if isinstance(field, forms.ModelChoiceField):
-                parts.append(repr(table_rows(field.queryset.model).rows()))
+                model = field.queryset.model
+                rows = choice_rows[model] if choice_rows and model in choice_rows else table_rows(model).rows()
+                parts.append(repr(rows))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def filters_applied(self):

@@ -155,6 +155,9 @@ class PublicListView(FilterView):
             number = int(requested)
         except (TypeError, ValueError):
             number = 1
+        # The count, the page's keys and the rows the filter form is named by, in one round trip.
+        choice_tables = self.filterset.choice_tables()
+        self.choice_rows = dict(zip(choice_tables, paginator.read_ahead(number, choice_tables.values()), strict=True))
         clamped = min(max(number, 1), paginator.num_pages)
         if "page" in self.request.GET and str(clamped) != requested:
             message = _("That page does not exist; here is page %(number)s.") % {"number": clamped}
@@ -173,7 +176,7 @@ class PublicListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
-        context["filter_form_key"] = self.filterset.form_key()
+        context["filter_form_key"] = self.filterset.form_key(self.choice_rows)
         context["section"] = self.model.SECTION
         return context
 

@@ -120,3 +120,25 @@ def test_queries_run_together_read_what_each_reads_alone_in_one_round_trip():
     assert len(queries) == 2
     assert [len(rows) for rows in expected] == [3, 1, 0, 1]
     assert isinstance(expected[3][0][0], type(expected[0][0][1]))  # converters and order of each query kept
+
+
+def test_queries_of_different_columns_and_counts_run_together():
+    for hours in range(4):
+        make_article(publish_at=NOON - datetime.timedelta(hours=hours))
+    make_topic(slug="privacy")
+    newest = PreparedQuery(Article, lambda now: Article.objects.published(now).values_list("pk", "version_token")[:2])
+    alone = [
+        newest.counted,
+        PreparedQuery(Article, lambda now: Article.objects.none().values_list("pk")),
+        PreparedQuery(Topic, lambda now: Topic.objects.order_by("pk").values_list("slug", "pk", "name_ar")),
+        newest,
+        PreparedQuery(Article, lambda now: Article.objects.published(now).values_list("publish_at")[:1]),
+    ]
+    together = PreparedQueries(alone)
+    with time_machine.travel(NOON, tick=False):
+        expected = [newest.count(), [], alone[2].rows(), newest.rows(), alone[4].rows()]
+        with CaptureQueriesContext(connection) as queries:
+            found = together.rows()
+    assert len(queries) == 1
+    assert found == expected
+    assert found[0] == 2 and found[2][0][0] == "privacy" and found[4] == [(NOON,)]

@@ -118,4 +118,7 @@ def test_query_counts_for_the_readme(client, capsys):
     # The first home page after a change also counts the figures, asks each section for featured items and
     # reads the items of the cards it renders: one query each, whatever the number of items.
     assert counts.pop("home") == (1 + 4 + 5 + 5, 1)
+    # A list as the next visitor finds it: its count, its page's keys and the rows its filter form is named
+    # by, in one statement.
+    assert all(counts[f"{section} list"][1] == 1 for section in LIST_URLS), counts
     assert all(kept <= first <= 16 for first, kept in counts.values()), counts
