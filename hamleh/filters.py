@@ -116,21 +116,25 @@ class PublicFilterSet(django_filters.FilterSet):
         rather than leaving an old form in use, and the choices' model instances are built only when the
         form is rendered.
         """
-        form = self.form
+        submitted = self.values_submitted()
         parts = [type(self).__qualname__]
-        for name in form.fields:
-            bound_field = form[name]
-            parts.append(f"{name}={bound_field.data!r}")
-            field = bound_field.field
-            if isinstance(field, forms.ModelChoiceField):
-                model = field.queryset.model
+        for name, filter_ in self.base_filters.items():
+            parts.append(f"{name}={self.form[name].data if submitted else None!r}")
+            if isinstance(filter_, django_filters.ModelChoiceFilter):
+                model = filter_.extra["queryset"].model
                 rows = choice_rows[model] if choice_rows and model in choice_rows else table_rows(model).rows()
                 parts.append(repr(rows))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
+    def values_submitted(self):
+        """Whether the request names any filter (with an empty value too). A list's first page and its
+        other pages name none: their form shows nothing of the request, so it is not even built to be
+        named (`form_key`) or to be known valid."""
+        return self.is_bound and any(name in self.data for name in self.base_filters)
+
     def filters_applied(self):
         """Whether any filter narrows the list: a value given and valid (an invalid one is dropped)."""
-        if not self.is_bound:
+        if not self.values_submitted():
             return False
         self.form.is_valid()  # once per form: an invalid value is left out of cleaned_data
         return any(value not in EMPTY_VALUES for value in self.form.cleaned_data.values())

@@ -138,7 +138,7 @@ class PublicListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if self.filterset.values_submitted() and not self.filterset.is_valid():
             messages.warning(request, _("Some filters were not understood and have been ignored."))
         # With no filter applied (most visits) the paginator reads the whole section through its prepared
         # queries, and no queryset is built at all.

@@ -158,6 +158,22 @@ def test_a_kept_filter_form_is_served_without_rendering_its_fields_again(client)
     assert second.content == first.content
 
 
+def test_pages_that_name_no_filter_share_one_kept_form_and_never_build_it(client):
+    make_topic(slug="privacy", name_ar="الخصوصية")
+    for number in range(14):
+        make_article(title_ar=f"خبر {number}")
+    first = client.get("/ar/news/")
+    assert "_form" in first.context["filter"].__dict__  # built once, to render the kept form
+    for url in ("/ar/news/", "/ar/news/?page=2", "/ar/news/?utm_source=partner"):
+        response = client.get(url)
+        assert "_form" not in response.context["filter"].__dict__, url
+        assert "hamleh/widgets/select.html" not in [template.name for template in response.templates]
+    assert 'value="privacy"' in response.content.decode()
+    named = client.get("/ar/news/?topic=")  # an empty value is still the form's to show
+    assert "_form" in named.context["filter"].__dict__
+    assert '<option value="privacy" selected>' not in named.content.decode()
+
+
 def test_the_filter_form_shows_each_request_its_own_values_and_errors(client):
     make_topic(slug="privacy", name_ar="الخصوصية")
     wrong = page(client, "/ar/news/?year=abc")
