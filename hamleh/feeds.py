@@ -36,7 +36,7 @@ from hamleh.syndication import (
     clean_text,
     conditional,
     content_state,
-    indexed_content_state,
+    indexed_content_state_and_rows,
     item_guid,
     summary_text,
     tag_authority,
@@ -105,14 +105,15 @@ NEWEST_DOCUMENTS = {
 SECTION_OF_MODEL = {section.model_label: section.name for section in SECTIONS}
 
 
-def feed_keys(source, limit=FEED_LIMIT):
+def feed_keys(source, limit=FEED_LIMIT, newest=None):
     """The `limit` newest published items of the source, as (section, pk, version), newest first.
 
-    A whole section, or all of them: one query on the search index. A topic's items are found section by
-    section (newest keys of each, on the publish_at index), then cut.
+    A whole section, or all of them: one query on the search index (or its rows, `newest`, read with
+    the feed's state). A topic's items are found section by section (newest keys of each, on the
+    publish_at index), then cut.
     """
     if source.topic is None:
-        rows = NEWEST_DOCUMENTS[source.section.name if source.section else None].rows()
+        rows = NEWEST_DOCUMENTS[source.section.name if source.section else None].rows() if newest is None else newest
     else:
         rows = []
         for model, queryset in source.querysets():
@@ -141,9 +142,10 @@ def feed_items(keys):
     return items
 
 
-def topics_digest():
-    """A digest of every topic's slug and names: entries name their topics, which can be renamed."""
-    return hashlib.sha256(repr(table_rows(Topic).rows()).encode()).hexdigest()[:16]
+def topics_digest(rows=None):
+    """A digest of every topic's slug and names (`rows`, when read already): entries name their topics,
+    which can be renamed."""
+    return hashlib.sha256(repr(table_rows(Topic).rows() if rows is None else rows).encode()).hexdigest()[:16]
 
 
 def attach_topics(items):
@@ -340,7 +342,8 @@ class ContentFeed(Feed):
 
         The keys of the items come first (one query); only the items whose entry is not kept are read.
         """
-        keys = feed_keys(source)
+        read = getattr(request, "feed_rows_read", {})
+        keys = feed_keys(source, newest=read.get("newest"))
         site = get_current_site(request)
         prefix = ":".join(
             [
@@ -350,7 +353,7 @@ class ContentFeed(Feed):
                 "https" if request.is_secure() else "http",
                 site.domain,
                 request.META.get("SCRIPT_NAME", ""),
-                topics_digest(),
+                topics_digest(read.get("topics")),
             ]
         )
         names = {key: f"{prefix}:{key[0]}:{key[1]}:{key[2]}" for key in keys}
@@ -451,7 +454,11 @@ class JSONContentFeed(ContentFeed):
 def feed_state(request, section=None, slug=None):
     source = resolve_source(request, section=section, slug=slug)
     if source.topic is None:
-        return indexed_content_state(None if source.section is None else source.section.name)
+        name = None if source.section is None else source.section.name
+        # With the state, in the same statement: the newest keys and the topics' names the feed shows.
+        state, (newest, topics) = indexed_content_state_and_rows(name, [NEWEST_DOCUMENTS[name], table_rows(Topic)])
+        request.feed_rows_read = {"newest": newest, "topics": topics}
+        return state
     return content_state(queryset for _model, queryset in source.querysets(base="all"))
 
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import condition
 
 from hamleh.cache import content_version
 from hamleh.models import SearchDocument, Status
-from hamleh.prepared import PreparedQuery
+from hamleh.prepared import PreparedQueries, PreparedQuery
 
 FALLBACK_LANGUAGE = "ar"
 
@@ -108,11 +108,20 @@ def indexed_content_state(section=None):
     section, status and publication time: two index lookups on one table, where `content_state` would
     ask every section's table for both. A feed reader's conditional request is answered from this.
     """
-    query = _INDEXED_MOMENTS.get(section)
-    if query is None:
-        query = _INDEXED_MOMENTS[section] = PreparedQuery(SearchDocument, partial(_indexed_moments, section=section))
-    moments = [moment for (moment,) in query.rows() if moment is not None]
-    return {"last_modified": max(moments, default=None), "count": content_version()}
+    return indexed_content_state_and_rows(section)[0]
+
+
+def indexed_content_state_and_rows(section=None, others=()):
+    """`indexed_content_state(section)` and the rows of the prepared queries `others`, read in one
+    statement: a feed reads the keys and names of what it shows with its state."""
+    key = (section, tuple(others))
+    statement = _INDEXED_MOMENTS.get(key)
+    if statement is None:
+        moments = PreparedQuery(SearchDocument, partial(_indexed_moments, section=section))
+        statement = _INDEXED_MOMENTS[key] = PreparedQueries([moments, *others])
+    found, *rows = statement.rows()
+    moments = [moment for (moment,) in found if moment is not None]
+    return {"last_modified": max(moments, default=None), "count": content_version()}, rows
 
 
 def _indexed_moments(now, section=None):
@@ -120,7 +129,7 @@ def _indexed_moments(now, section=None):
     return _latest(documents, "indexed_at").union(_latest(documents.published(now), "publish_at"), all=True)
 
 
-# Per section name (None: all sections), made on first use.
+# Per section name (None: all sections) and queries read with it, made on first use.
 _INDEXED_MOMENTS = {}
 
 
