@@ -8,7 +8,6 @@ feed, and every feed runs a fixed number of SQL queries.
 """
 
 import copy
-import hashlib
 import json
 from dataclasses import dataclass, field
 from io import StringIO
@@ -28,7 +27,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 
 from hamleh.cards import fragment_cache
 from hamleh.models import SearchDocument, Topic
-from hamleh.prepared import PreparedQuery, table_rows
+from hamleh.prepared import PreparedQuery, rows_digest, table_rows
 from hamleh.sections import SECTIONS, SECTIONS_BY_NAME
 from hamleh.syndication import (
     FALLBACK_LANGUAGE,
@@ -145,7 +144,7 @@ def feed_items(keys):
 def topics_digest(rows=None):
     """A digest of every topic's slug and names (`rows`, when read already): entries name their topics,
     which can be renamed."""
-    return hashlib.sha256(repr(table_rows(Topic).rows() if rows is None else rows).encode()).hexdigest()[:16]
+    return rows_digest(table_rows(Topic).rows() if rows is None else rows)
 
 
 def attach_topics(items):

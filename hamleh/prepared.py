@@ -12,6 +12,7 @@ OFFSET are written into the SQL, so a slice is part of the shape.
 
 import datetime
 import functools
+import hashlib
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
@@ -23,30 +24,35 @@ from modeltranslation.translator import translator
 # Stand-ins the queryset is built with, found again among the compiled parameters: values no request asks for.
 _NOW_MARK = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 _ID_MARK_BASE = -7_000_000_001
+# Between invisible separators no slug holds.
+_TEXT_MARK_PREFIX = "\u2063prepared-text-"
+_TEXT_MARK = _TEXT_MARK_PREFIX + "{}\u2063"
 # What a query compiles to when the ORM knows without asking that it reads nothing.
 NO_ROWS = object()
 
 
 class _Slot:
-    """Where a compiled parameter takes a value of the request: the time, or the id named `name`."""
+    """Where a compiled parameter takes a value of the request: the time, or the id or text named `name`."""
 
-    __slots__ = ("name",)
+    __slots__ = ("name", "kind")
 
-    def __init__(self, name):
+    def __init__(self, name, kind=int):
         self.name = name
+        self.kind = kind
 
 
 class PreparedQuery:
     """`build(now, **ids)` returns a `values_list` queryset; `rows(**ids)` runs its SQL as of now.
 
     `build` receives `now` to give `published(now)` and such, and one stand-in per name in `ids` (a model's
-    primary key, say), which `rows()` replaces with the values it is given.
+    primary key, say) and in `texts` (a slug), which `rows()` replaces with the values it is given.
     """
 
-    def __init__(self, model, build, ids=()):
+    def __init__(self, model, build, ids=(), texts=()):
         self.model = model
         self.build = build
         self.ids = tuple(ids)
+        self.texts = tuple(texts)
         self._compiled = {}
 
     def rows(self, **ids):
@@ -75,6 +81,7 @@ class PreparedQuery:
         compiled = self._compiled.get(key)
         if compiled is None:
             marks = {name: _ID_MARK_BASE - index for index, name in enumerate(self.ids)}
+            marks.update((name, _TEXT_MARK.format(index)) for index, name in enumerate(self.texts))
             queryset = self.build(_NOW_MARK, **marks).using(alias)
             if getattr(queryset, "translation_fields", None):
                 # Their values are each language's column with a fallback, worked out as the rows are read.
@@ -93,11 +100,14 @@ class PreparedQuery:
             slots = tuple(
                 _Slot(None)
                 if value == now_mark
-                else _Slot(names[value])
-                if isinstance(value, int) and value in names
+                else _Slot(names[value], type(value))
+                if isinstance(value, int | str) and value in names
                 else value
                 for value in params
             )
+            if any(_is_changed_text_mark(value, names) for value in params):
+                # `slug__iexact`, `title__contains`…: the ORM wrote the stand-in into another value.
+                raise ValueError("a prepared query takes a text as it is given (exact lookups), not changed")
             columns = [column for column, *_rest in compiler.select[: compiler.col_count]]
             converters = tuple(compiler.get_converters(columns).items())
             order = _column_order(queryset, compiler)
@@ -197,11 +207,15 @@ class PreparedQueries:
 def _run(connection, sql, slots, ids):
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     params = [
-        (now if slot.name is None else int(ids[slot.name])) if isinstance(slot, _Slot) else slot for slot in slots
+        (now if slot.name is None else slot.kind(ids[slot.name])) if isinstance(slot, _Slot) else slot for slot in slots
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _is_changed_text_mark(value, names):
+    return isinstance(value, str) and _TEXT_MARK_PREFIX in value and value not in names
 
 
 def _is_about_now(value):
@@ -252,3 +266,8 @@ def table_rows(model):
     )
     columns = [field.attname for field in model._meta.concrete_fields if field.name not in translated]
     return PreparedQuery(model, lambda now: model.objects.order_by("pk").values_list(*columns))
+
+
+def rows_digest(rows):
+    """A short digest of rows read (a short table's): what pieces of pages that show them are kept by."""
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]

@@ -3,7 +3,7 @@ import functools
 from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -17,7 +17,7 @@ from django_filters.views import FilterView
 from hamleh.cards import cards, cards_of
 from hamleh.models import Topic
 from hamleh.pagination import CappedPaginator
-from hamleh.prepared import PreparedQuery
+from hamleh.prepared import PreparedQueries, PreparedQuery, rows_digest, table_rows
 from hamleh.search_results import SearchResults
 from hamleh.sections import SECTIONS, featured_sections, home_figures, latest_keys
 
@@ -78,26 +78,100 @@ class StaffPreviewMixin:
         return context
 
 
+class ItemByKey:
+    """A published item known by its key alone, standing in for it on a detail page.
+
+    What a detail page shows of the item itself (title, head links, header, body, facts, topics) is kept by
+    the item's version and the topics' names (`kept_item_key`): when all of it is kept, the item is never
+    read. Anything else asked of it reads the item, once, as the view reads it. `isinstance` sees the model.
+    """
+
+    is_published = True  # found by `published()`
+
+    def __init__(self, model, pk, version_token, load):
+        self._model = model
+        self._meta = model._meta
+        self.SECTION = model.SECTION
+        self.pk = self.id = pk
+        self.version_token = version_token
+        self._load = load
+        self._item = None
+
+    @property
+    def __class__(self):
+        return self._model
+
+    def __getattr__(self, name):
+        # Reached only for what the stand-in does not hold itself.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if self._item is None:
+            self._item = self._load()
+        return getattr(self._item, name)
+
+
 class PublicDetailView(StaffPreviewMixin, DetailView):
-    """A detail page with its topics and a few related items of the same section."""
+    """A detail page with its topics and a few related items of the same section.
+
+    For visitors, one statement reads the item's key by its slug, the topics' names, the related items'
+    keys and what `read_with_item` adds (prepared queries taking the `slug`); the pieces showing the item
+    are kept by its version, so the item itself is read only to render one not kept. Staff, who may
+    preview drafts and scheduled items, get the item read whole, then the rest in one statement.
+    """
+
+    read_with_item = ()
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("topics")
 
-    def related_items(self):
-        """Cards of the newest few items of the section that share a topic with this one."""
-        keys = related_keys_query(self.model).rows(item=self.object.pk)
-        return cards(self.request, [(self.model.SECTION, pk, version) for pk, version in keys])
+    def get_object(self, queryset=None):
+        slug = self.kwargs[self.slug_url_kwarg]
+        if self.request.user.is_staff:
+            item = super().get_object(queryset)
+            self.read_rows(detail_statement(self.model, self.read_with_item, public_key=False).rows(slug=slug))
+            return item
+        found, *rows = detail_statement(self.model, self.read_with_item, public_key=True).rows(slug=slug)
+        if not found:
+            raise Http404(_("No such item has been published."))
+        self.read_rows(rows)
+        pk, version_token = found[0]
+        return ItemByKey(self.model, pk, version_token, load=lambda: self.get_queryset().get(pk=pk))
+
+    def read_rows(self, rows):
+        self.topic_rows, self.related_keys, *self.read_with_item_rows = rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_items"] = self.related_items()
+        section = self.model.SECTION
+        context["related_items"] = cards(self.request, [(section, pk, version) for pk, version in self.related_keys])
+        item = self.object
+        context["kept_item_key"] = f"{section}:{item.pk}:{item.version_token}:{rows_digest(self.topic_rows)}"
         return context
 
 
 @functools.cache
+def detail_statement(model, read_with_item, public_key):
+    """A detail page's statement (see `PublicDetailView`): with the published item's key by slug first when
+    `public_key`; then the topics' rows, the related items' keys and `read_with_item`."""
+    queries = [table_rows(Topic), related_keys_query(model), *read_with_item]
+    if public_key:
+        queries.insert(0, item_key_query(model))
+    return PreparedQueries(queries)
+
+
+def item_key_query(model):
+    """(pk, version) of the published item of `model` with the slug given."""
+    return PreparedQuery(
+        model,
+        lambda now, slug: model.objects.published(now).filter(slug=slug).values_list("pk", "version_token"),
+        texts=["slug"],
+    )
+
+
+@functools.cache
 def related_keys_query(model):
-    """The (pk, version) of the newest few published items of `model` sharing a topic with the item given.
+    """The (pk, version) of the newest few published items of `model` sharing a topic with the item of the
+    slug given.
 
     A semi-join on the topic links (no DISTINCT over whole rows): the newest few are found by walking the
     order index, whatever the size of the archive.
@@ -106,18 +180,18 @@ def related_keys_query(model):
     links = field.remote_field.through.objects
     item_column = field.m2m_field_name()
 
-    def build(now, item):
-        topics = links.filter(**{item_column: item}).values("topic")
+    def build(now, slug):
+        topics = links.filter(**{f"{item_column}__slug": slug}).values("topic")
         related = links.filter(topic__in=topics).values(item_column)
         return (
             model.objects.published(now)
             .filter(pk__in=related)
-            .exclude(pk=item)
+            .exclude(slug=slug)
             .order_by(*model._meta.ordering)
             .values_list("pk", "version_token")[:RELATED_LIMIT]
         )
 
-    return PreparedQuery(model, build, ids=["item"])
+    return PreparedQuery(model, build, texts=["slug"])
 
 
 class PublicListView(FilterView):

@@ -206,29 +206,34 @@ class Article(Publishable):
         ]
 
     def public_mentions(self):
-        """The public items the article mentions, {kind: [items, newest first]}.
+        """The public items the article mentions, {kind: [items, newest first]}."""
+        return Article.mentioned_items(MENTION_LINKS.rows(slug=self.slug))
 
-        One query reads the four link tables at once; then one query per kind the article does mention
-        reads those items (most articles mention one kind or none, where reading every kind would always
-        cost four queries).
+    @classmethod
+    def mentioned_items(cls, links):
+        """{kind: [public items, newest first]} of an article's mention `links` [(kind, id)], as
+        `MENTION_LINKS` reads them (its four link tables at once).
+
+        One query per kind the article does mention reads those items (most articles mention one kind or
+        none, where reading every kind would always cost four queries).
         """
-        fields = {kind: self._meta.get_field(f"related_{kind}") for kind in self.MENTIONED}
-        ids = {kind: [] for kind in self.MENTIONED}
-        for kind, pk in MENTION_LINKS.rows(article=self.pk):
+        fields = {kind: cls._meta.get_field(f"related_{kind}") for kind in cls.MENTIONED}
+        ids = {kind: [] for kind in cls.MENTIONED}
+        for kind, pk in links:
             ids[kind].append(pk)
         return {
             kind: list(fields[kind].related_model.objects.published().for_cards().filter(pk__in=ids[kind]))
             if ids[kind]
             else []
-            for kind in self.MENTIONED
+            for kind in cls.MENTIONED
         }
 
 
-def _mention_links(now, article):
-    """(kind, id) of every item the article mentions: its four link tables read at once (UNION ALL)."""
+def _mention_links(now, slug):
+    """(kind, id) of every item the article (by slug) mentions: its four link tables read at once (UNION ALL)."""
     fields = [(kind, Article._meta.get_field(f"related_{kind}")) for kind in Article.MENTIONED]
     links = [
-        field.remote_field.through.objects.filter(**{field.m2m_field_name(): article}).values_list(
+        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}__slug": slug}).values_list(
             models.Value(kind, output_field=models.CharField()), field.m2m_reverse_field_name()
         )
         for kind, field in fields
@@ -236,7 +241,7 @@ def _mention_links(now, article):
     return links[0].union(*links[1:], all=True)
 
 
-MENTION_LINKS = PreparedQuery(Article, _mention_links, ids=["article"])
+MENTION_LINKS = PreparedQuery(Article, _mention_links, texts=["slug"])
 
 
 class ArticleTopic(TopicLink):

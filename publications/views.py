@@ -8,7 +8,7 @@ from django.views import View
 from hamleh.media import ascii_filename
 from hamleh.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
-from publications.models import Article, Publication, PublicationFile
+from publications.models import MENTION_LINKS, Article, Publication, PublicationFile
 
 
 class PublicationListView(PublicListView):
@@ -83,8 +83,10 @@ class ArticleListView(PublicListView):
 
 class ArticleDetailView(PublicDetailView):
     model = Article
+    read_with_item = (MENTION_LINKS,)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["mentioned"] = self.object.public_mentions()
+        (links,) = self.read_with_item_rows
+        context["mentioned"] = Article.mentioned_items(links)
         return context

@@ -142,3 +142,18 @@ def test_queries_of_different_columns_and_counts_run_together():
     assert len(queries) == 1
     assert found == expected
     assert found[0] == 2 and found[2][0][0] == "privacy" and found[4] == [(NOON,)]
+
+
+def test_named_texts_take_the_values_given_and_must_be_used_as_they_are():
+    first, second = make_article(slug="first-news"), make_article(slug="second-news")
+    by_slug = PreparedQuery(
+        Article, lambda now, slug: Article.objects.filter(slug=slug).values_list("pk"), texts=["slug"]
+    )
+    assert by_slug.rows(slug="first-news") == [(first.pk,)]
+    assert by_slug.rows(slug="second-news") == [(second.pk,)]
+    assert by_slug.rows(slug="' OR 1=1 --") == []
+    changed = PreparedQuery(
+        Article, lambda now, slug: Article.objects.filter(slug__contains=slug).values_list("pk"), texts=["slug"]
+    )
+    with pytest.raises(ValueError, match="exact lookups"):
+        changed.rows(slug="news")

@@ -121,4 +121,7 @@ def test_query_counts_for_the_readme(client, capsys):
     # A list as the next visitor finds it: its count, its page's keys and the rows its filter form is named
     # by, in one statement.
     assert all(counts[f"{section} list"][1] == 1 for section in LIST_URLS), counts
+    # An item as the next visitor finds it: its key, the topics' names, the related items' keys (and a news
+    # item's mentions) in one statement; what shows the item itself is kept by its version.
+    assert [counts[f"{section} detail"][1] for section in ("news", "trainings", "events")] == [1, 1, 1], counts
     assert all(kept <= first <= 16 for first, kept in counts.values()), counts
