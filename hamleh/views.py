@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -240,9 +241,12 @@ class PublicListView(FilterView):
             page = paginator.page(clamped)
         except InvalidPage:
             page = paginator.page(1)
-        # The page's items as card keys: the rows are read only for the cards not kept.
+        # The page's items as card keys: the results are kept by them (`results_key`), and the cards are
+        # taken (or their rows read) only to render results not kept.
         section = self.model.SECTION
-        page.object_list = cards(self.request, [(section, pk, version) for pk, version in page.object_list])
+        keys = [(section, pk, version) for pk, version in page.object_list]
+        self.results_key = rows_digest((paginator.count, paginator.is_capped, keys))
+        page.object_list = SimpleLazyObject(functools.partial(cards, self.request, keys))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -251,6 +255,7 @@ class PublicListView(FilterView):
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
         context["filter_form_key"] = self.filterset.form_key(self.choice_rows)
+        context["results_key"] = self.results_key
         context["section"] = self.model.SECTION
         return context
 
@@ -259,19 +264,27 @@ class HomeView(TemplateView):
     template_name = "hamleh/home.html"
 
     def get_context_data(self, **kwargs):
+        """The page's content is kept by what it shows (`home_key`): the figures and the keys of the cards.
+        The cards themselves are taken (or their rows read) only to render content not kept."""
         context = super().get_context_data(**kwargs)
-        latest = cards(self.request, latest_keys())
-        context["sections"] = [
-            {"section": section, "items": [card for card in latest if section.name == card.SECTION]}
-            for section in SECTIONS
-        ]
+        latest_keys_found = latest_keys()
         featured = []
         for section in featured_sections():
             featured.extend(section.model.objects.published().for_cards().filter(featured=True)[:2])
         newest = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
-        context["featured"] = cards_of(self.request, newest)
         context["figures"] = home_figures(timezone.localdate())
+        featured_keys = [(item.SECTION, item.pk, item.version_token) for item in newest]
+        context["home_key"] = rows_digest((latest_keys_found, featured_keys, sorted(context["figures"].items())))
+        context["featured"] = SimpleLazyObject(functools.partial(cards_of, self.request, newest))
+        context["sections"] = SimpleLazyObject(functools.partial(self.sections, latest_keys_found))
         return context
+
+    def sections(self, keys):
+        latest = cards(self.request, keys)
+        return [
+            {"section": section, "items": [card for card in latest if section.name == card.SECTION]}
+            for section in SECTIONS
+        ]
 
 
 class TopicDetailView(DetailView):

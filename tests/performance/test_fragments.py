@@ -10,10 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from hamleh.models import Status
-from tests.factories import make_article, make_topic
+from tests.factories import make_article, make_publication, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +240,40 @@ def test_an_items_head_links_are_its_own(client):
     first, second = make_article(title_ar="الخبر الأول"), make_article(title_ar="الخبر الثاني")
     assert '<meta property="og:title" content="الخبر الأول">' in page(client, first.get_absolute_url())
     assert '<meta property="og:title" content="الخبر الثاني">' in page(client, second.get_absolute_url())
+
+
+def test_kept_list_results_follow_the_page_the_items_and_their_count(client):
+    items = [make_article(title_ar=f"خبر رقم {number}") for number in range(14)]
+    first = page(client, "/ar/news/")
+    response = client.get("/ar/news/")
+    assert "includes/card.html" not in [template.name for template in response.templates]
+    assert response.content.decode() == first
+    second_page = page(client, "/ar/news/?page=2")
+    assert second_page != first and "خبر رقم 0" in second_page and "خبر رقم 13" not in second_page
+
+    items[13].title_ar = "خبر معدل"
+    items[13].save()
+    assert "خبر معدل" in page(client, "/ar/news/")
+    count_line = client.get("/ar/news/").content.decode().split('class="result-count"')[1].split("</p>")[0]
+    make_article(title_ar="خبر جديد")
+    body = page(client, "/ar/news/")
+    assert "خبر جديد" in body
+    assert body.split('class="result-count"')[1].split("</p>")[0] != count_line
+    items[12].delete()
+    assert "خبر رقم 12" not in page(client, "/ar/news/")
+
+
+def test_the_kept_home_content_follows_the_items_and_the_figures(client):
+    item = make_article(title_ar="آخر الأخبار")
+    first = page(client, "/ar/")
+    response = client.get("/ar/")
+    assert "includes/card.html" not in [template.name for template in response.templates]
+    assert response.content.decode() == first and "آخر الأخبار" in first
+    item.title_ar = "خبر بعنوان جديد"
+    item.save()
+    assert "خبر بعنوان جديد" in page(client, "/ar/")
+    before = client.get("/ar/").context["figures"]["publications_this_year"]
+    make_publication(published_on=timezone.localdate())
+    response = client.get("/ar/")
+    assert response.context["figures"]["publications_this_year"] == before + 1
+    assert f"<dd>{before + 1}</dd>" in response.content.decode()
