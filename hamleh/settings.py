@@ -117,6 +117,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: the public pages' few statements are prepared on each connection once, and then only
+# executed (hamleh/prepared.py). Turn off behind a pooler that hands out server connections per
+# transaction (PgBouncer's transaction mode), where a connection's prepared statements are not its own.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 # The public indexes carry the item's id (INCLUDE) so that PostgreSQL counts a filtered list from indexes
 # alone; SQLite builds the same indexes without that column, which is all it needs, and Django warns.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -41,7 +41,7 @@ def test_count_is_the_number_of_rows_counted_by_the_database():
     query = PreparedQuery(Article, newest_news)
     with time_machine.travel(NOON, tick=False), CaptureQueriesContext(connection) as queries:
         assert query.count() == len(query.rows()) == 3
-    assert queries[0]["sql"].startswith("SELECT COUNT(*) FROM (")
+    assert "SELECT COUNT(*) FROM (" in queries[0]["sql"]
     with time_machine.travel(NOON - datetime.timedelta(hours=3), tick=False):
         assert query.count() == 0
     assert PreparedQuery(Article, lambda now: Article.objects.none().values_list("pk")).count() == 0
