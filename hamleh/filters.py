@@ -1,14 +1,16 @@
 """What every public list filters by: topic and year. Each section adds its own."""
 
+import functools
 import hashlib
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
 
 from hamleh.models import Topic
-from hamleh.prepared import table_rows
+from hamleh.prepared import PreparedQueries, table_columns, table_rows
 
 MAX_FILTER_LENGTH = 100
 # Selects without an include per option (see the template).
@@ -43,7 +45,22 @@ class ListedChoiceIterator(django_filters.fields.ModelChoiceIterator):
 
 
 class ListedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """A choice among a short table's rows, checked against `known_rows` when the view has read them
+    (every row of the table, as `table_rows` reads them) instead of asking the database again."""
+
     iterator = ListedChoiceIterator
+    known_rows = None
+
+    def to_python(self, value):
+        model = self.queryset.model
+        if self.known_rows is None or value in self.empty_values or self.queryset.query.where:
+            return super().to_python(value)
+        columns = table_columns(model)
+        position = columns.index(model._meta.get_field(self.to_field_name or "pk").attname)
+        for row in self.known_rows:
+            if str(row[position]) == str(value):
+                return model(**dict(zip(columns, row, strict=True)))
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
 
 
 class ListedModelChoiceFilter(django_filters.ModelChoiceFilter):
@@ -126,6 +143,53 @@ class PublicFilterSet(django_filters.FilterSet):
                 parts.append(repr(rows))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
+    def read_choice_rows(self):
+        """{model: rows} of the tables the form offers choices among, read in one statement; the form's
+        choices are then checked against them, with no query of their own."""
+        tables = self.choice_tables()
+        rows = dict(zip(tables, _choice_rows_statement(type(self)).rows(), strict=True))
+        for field in self.form.fields.values():
+            if isinstance(field, ListedModelChoiceField):
+                field.known_rows = rows[field.queryset.model]
+        return rows
+
+    def prepared_filters(self):
+        """How the applied filters narrow the list, as ((name, kind, value), …) and the values standing in it,
+        when each can narrow a prepared query; else None (the list is read through the ORM).
+
+        A choice of a short table's row ("id": its pk) or of a fixed set ("text") stands in the query as a
+        value; a year is part of the query's shape ("year": one per year asked for, a few dozen at most).
+        Filters with methods of their own (campaign state, upcoming events…) may read the clock or change
+        the query's shape with their value, and a filter on a related table's rows (a publication's file
+        languages, a campaign's targets) needs DISTINCT: they go through the ORM.
+        """
+        shape, values = [], {}
+        for name, value in self.form.cleaned_data.items():
+            if value in EMPTY_VALUES:
+                continue
+            filter_ = self.filters[name]
+            if filter_.distinct:
+                return None
+            if isinstance(filter_, django_filters.ModelChoiceFilter):
+                shape.append((name, "id", None))
+                values[name] = value.pk
+            elif name == "year":
+                shape.append((name, "year", value))
+            elif type(filter_) is django_filters.ChoiceFilter and filter_.method is None:
+                shape.append((name, "text", None))
+                values[name] = value
+            else:
+                return None
+        return tuple(shape), values
+
+    @classmethod
+    def narrow(cls, queryset, shape, marks):
+        """`queryset` narrowed by the filters of `shape` (see `prepared_filters`), given their stand-ins."""
+        filters = cls(queryset=queryset).filters
+        for name, kind, value in shape:
+            queryset = filters[name].filter(queryset, value if kind == "year" else marks[name])
+        return queryset
+
     def values_submitted(self):
         """Whether the request names any filter (with an empty value too). A list's first page and its
         other pages name none: their form shows nothing of the request, so it is not even built to be
@@ -148,3 +212,8 @@ class PublicFilterSet(django_filters.FilterSet):
         topics = queryset.model._meta.get_field("topics")
         links = topics.remote_field.through.objects.filter(topic=value)
         return queryset.filter(pk__in=links.values(topics.m2m_field_name()))
+
+
+@functools.cache
+def _choice_rows_statement(filterset_class):
+    return PreparedQueries(filterset_class.choice_tables().values())

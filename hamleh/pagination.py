@@ -32,32 +32,49 @@ def page_keys(queryset, bottom, top):
     return queryset.filter(pk__in=queryset.values("pk")[bottom:top]).values_list(*KEY_COLUMNS)
 
 
-# A list's count and pages have a fixed shape for each model, depth and page size: these few queries are
-# written once. Bounded all the same (the page size and depth are settings).
+# A list's count and pages have a fixed shape for each model, narrowing, depth and page size: these few
+# queries are written once. Bounded all the same (the page size and depth are settings, the shapes of
+# narrowing few: see `PublicFilterSet.prepared_filters`).
 @functools.lru_cache(maxsize=1024)
-def _section_query(model, bottom, top):
+def _list_query(model, narrowing, bottom, top):
+    """The count (`top` None: of at most `bottom` items) or the keys of items `bottom` to `top` of the public
+    items of `model`: all of them (`narrowing` None) or those a filter set's shape narrows them to
+    (`narrowing`: (filter set class, shape)), the filters' values standing in as named values."""
+    filterset_class, shape = narrowing or (None, ())
+    ids = [name for name, kind, _value in shape if kind == "id"]
+    texts = [name for name, kind, _value in shape if kind == "text"]
+
+    def public(now, **marks):
+        queryset = model.objects.published(now)
+        return filterset_class.narrow(queryset, shape, marks) if filterset_class else queryset
+
     if top is None:
-        return PreparedQuery(model, lambda now: model.objects.published(now).order_by().values_list("pk")[:bottom])
-    return PreparedQuery(model, lambda now: page_keys(model.objects.published(now), bottom, top))
+        return PreparedQuery(
+            model, lambda now, **marks: public(now, **marks).order_by().values_list("pk")[:bottom], ids, texts
+        )
+    return PreparedQuery(model, lambda now, **marks: page_keys(public(now, **marks), bottom, top), ids, texts)
 
 
 @functools.lru_cache(maxsize=1024)
-def _section_statement(model, limit, bottom, top, others):
-    """A section's count (up to `limit`), the keys of its items `bottom` to `top` and the rows of the
-    prepared queries `others`, read in one statement."""
-    return PreparedQueries([_section_query(model, limit, None).counted, _section_query(model, bottom, top), *others])
+def _list_statement(model, narrowing, limit, bottom, top, others):
+    """A list's count (up to `limit`), the keys of its items `bottom` to `top` and the rows of the prepared
+    queries `others`, read in one statement."""
+    return PreparedQueries(
+        [_list_query(model, narrowing, limit, None).counted, _list_query(model, narrowing, bottom, top), *others]
+    )
 
 
 class CappedPaginator(Paginator):
     """Pages of item keys, (pk, version), at most `PUBLIC_LIST_MAX_PAGES` of them.
 
-    `whole_section`: `object_list` is every public item of this model in its own order (a list with no
-    filter applied, as most visitors see it), so its count and pages are read through prepared queries.
+    `prepared` (model, narrowing, values): `object_list` is every public item of the model, or those
+    narrowed by a filter set's shape with these values (see `_list_query`), in the model's own order; its
+    count and pages are then read through prepared queries.
     """
 
-    def __init__(self, object_list, per_page, *args, whole_section=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, prepared=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
-        self.whole_section = whole_section
+        self.prepared = prepared
 
     @property
     def max_pages(self):
@@ -70,8 +87,9 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self):
         """The number of items the pages can show: at most max_pages pages of them."""
-        if self.whole_section is not None:
-            found = _section_query(self.whole_section, self.max_items + 1, None).count()
+        if self.prepared is not None:
+            model, narrowing, values = self.prepared
+            found = _list_query(model, narrowing, self.max_items + 1, None).count(**values)
         else:
             # Which rows make up the first `limit` does not change how many there are: without the order,
             # the database need not sort the matches of a filter to count them (a topic and a year of news
@@ -87,15 +105,16 @@ class CappedPaginator(Paginator):
     _read_ahead = None
 
     def read_ahead(self, number, others=()):
-        """For a whole section: the count, the keys of page `number` (if it is one) and the rows of the
-        prepared queries `others`, read in one statement, for `count` and `page(number)` to use. Returns
-        the rows of `others`."""
+        """For a list read through prepared queries: the count, the keys of page `number` (if it is one) and
+        the rows of the prepared queries `others`, read in one statement, for `count` and `page(number)` to
+        use. Returns the rows of `others`."""
         bottom = (max(number, 1) - 1) * self.per_page
         top = bottom + self.per_page
-        if self.whole_section is None or self.orphans or top > self.max_items:
+        if self.prepared is None or self.orphans or top > self.max_items:
             return [query.rows() for query in others]
-        statement = _section_statement(self.whole_section, self.max_items + 1, bottom, top, tuple(others))
-        found, keys, *rows = statement.rows()
+        model, narrowing, values = self.prepared
+        statement = _list_statement(model, narrowing, self.max_items + 1, bottom, top, tuple(others))
+        found, keys, *rows = statement.rows(**values)
         self.__dict__["count"] = self._capped(found)
         self._read_ahead = (number, keys)
         return rows
@@ -108,8 +127,9 @@ class CappedPaginator(Paginator):
             top = self.count
         if self._read_ahead is not None and self._read_ahead[0] == number:
             keys = self._read_ahead[1]
-        elif self.whole_section is not None:
-            keys = _section_query(self.whole_section, bottom, top).rows()
+        elif self.prepared is not None:
+            model, narrowing, values = self.prepared
+            keys = _list_query(model, narrowing, bottom, top).rows(**values)
         else:
             keys = list(page_keys(self.object_list, bottom, top))
         return self._get_page(keys, number, self)

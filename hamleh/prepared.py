@@ -89,6 +89,9 @@ class PreparedQuery:
             if getattr(queryset, "translation_fields", None):
                 # Their values are each language's column with a fallback, worked out as the rows are read.
                 raise ValueError("a prepared query reads no translated field; ask for its language columns")
+            if queryset.query.distinct:
+                # DISTINCT selects the ordering's columns too: the rows would not be the columns asked for.
+                raise ValueError("a prepared query reads no DISTINCT rows")
             compiler = queryset.query.get_compiler(using=alias)
             try:
                 sql, params = compiler.as_sql()
@@ -303,10 +306,11 @@ def _is_about_now(value):
             return False
     if not isinstance(value, datetime.datetime):
         return False
-    now = timezone.now()
     if timezone.is_naive(value):
-        now = timezone.make_naive(now, datetime.UTC)
-    return abs(value - now) < datetime.timedelta(hours=1)
+        value = value.replace(tzinfo=datetime.UTC)  # SQLite's text of a moment is in UTC
+    if timezone.localtime(value).time() in (datetime.time.min, datetime.time.max):
+        return False  # a day's first or last moment: a calendar bound (a year asked for), not the clock
+    return abs(value - timezone.now()) < datetime.timedelta(hours=1)
 
 
 def _column_order(queryset, compiler):
@@ -333,15 +337,21 @@ def _converted(row, converters, connection):
 
 @functools.cache
 def table_rows(model):
-    """Every row of a short table (topics, organisations), each column in each language: what pages that
-    show its names are kept by, read in one prepared query."""
+    """Every row of a short table (topics, organisations), each column in each language (`table_columns`):
+    what pages that show its names are kept by, read in one prepared query."""
+    columns = table_columns(model)
+    return PreparedQuery(model, lambda now: model.objects.order_by("pk").values_list(*columns))
+
+
+@functools.cache
+def table_columns(model):
+    """The columns of `model` but the translated fields' own (each language's column stands for them)."""
     translated = (
         set(translator.get_options_for_model(model).all_fields)
         if model in translator.get_registered_models()
         else set()
     )
-    columns = [field.attname for field in model._meta.concrete_fields if field.name not in translated]
-    return PreparedQuery(model, lambda now: model.objects.order_by("pk").values_list(*columns))
+    return tuple(field.attname for field in model._meta.concrete_fields if field.name not in translated)
 
 
 def rows_digest(rows):

@@ -213,26 +213,36 @@ class PublicListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
-        if self.filterset.values_submitted() and not self.filterset.is_valid():
-            messages.warning(request, _("Some filters were not understood and have been ignored."))
-        # With no filter applied (most visits) the paginator reads the whole section through its prepared
-        # queries, and no queryset is built at all.
-        self.whole_section = not self.filterset.filters_applied()
-        self.object_list = self.filterset.queryset if self.whole_section else self.filterset.qs.published()
+        self.choice_rows = None
+        if self.filterset.values_submitted():
+            # The submitted choices are checked against their tables' rows, read in one statement.
+            self.choice_rows = self.filterset.read_choice_rows()
+            if not self.filterset.is_valid():
+                messages.warning(request, _("Some filters were not understood and have been ignored."))
+        # With no filter applied (most visits), or with filters that can narrow a prepared query, the
+        # paginator reads the list through prepared queries, and no queryset is built at all.
+        self.prepared = (self.model, None, {})
+        if self.filterset.filters_applied():
+            narrowing = self.filterset.prepared_filters()
+            self.prepared = narrowing and (self.model, (type(self.filterset), narrowing[0]), narrowing[1])
+        self.object_list = self.filterset.queryset if self.prepared else self.filterset.qs.published()
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
 
     def paginate_queryset(self, queryset, page_size):
-        whole_section = self.model if self.whole_section else None
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True, whole_section=whole_section)
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True, prepared=self.prepared)
         requested = self.request.GET.get("page") or 1
         try:
             number = int(requested)
         except (TypeError, ValueError):
             number = 1
-        # The count, the page's keys and the rows the filter form is named by, in one round trip.
-        choice_tables = self.filterset.choice_tables()
-        self.choice_rows = dict(zip(choice_tables, paginator.read_ahead(number, choice_tables.values()), strict=True))
+        # The count, the page's keys and (when not read yet) the rows the filter form is named by, in one
+        # round trip.
+        if self.choice_rows is None:
+            tables = self.filterset.choice_tables()
+            self.choice_rows = dict(zip(tables, paginator.read_ahead(number, tables.values()), strict=True))
+        else:
+            paginator.read_ahead(number)
         clamped = min(max(number, 1), paginator.num_pages)
         if "page" in self.request.GET and str(clamped) != requested:
             message = _("That page does not exist; here is page %(number)s.") % {"number": clamped}

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from hamleh.cards import fragment_cache
 from hamleh.pagination import CappedPaginator
 from publications.models import Article
-from tests.factories import make_article
+from tests.factories import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -110,10 +111,56 @@ def test_a_whole_section_is_counted_and_paged_through_prepared_queries_with_the_
     """A list with no filter reads its count and pages with SQL written once; what it reads is the same."""
     fill(40)
     by_orm = CappedPaginator(Article.objects.published(), 12)
-    prepared = CappedPaginator(Article.objects.published(), 12, whole_section=Article)
+    prepared = CappedPaginator(Article.objects.published(), 12, prepared=(Article, None, {}))
     assert (prepared.count, prepared.num_pages, prepared.is_capped) == (by_orm.count, by_orm.num_pages, True)
     for number in by_orm.page_range:
         with CaptureQueriesContext(connection) as queries:
             keys = list(prepared.page(number).object_list)
         assert len(queries) == 1
         assert keys == list(by_orm.page(number).object_list)
+
+
+@pytest.mark.parametrize(
+    "query", ["topic=privacy", "year=2024", "kind=press_release&topic=privacy&year=2024", "topic=privacy&year=2023"]
+)
+def test_a_list_narrowed_by_its_filters_reads_what_the_orm_reads_through_prepared_queries(client, query):
+    privacy, other = make_topic(slug="privacy"), make_topic()
+    for day in range(1, 30):
+        when = timezone.make_aware(datetime.datetime(2023 + day % 2, 3, day, 12))
+        kind = Article.Kind.PRESS_RELEASE if day % 3 else Article.Kind.NEWS
+        make_article(topics=[privacy if day % 4 else other], publish_at=when, kind=kind)
+    response = client.get(f"/ar/news/?{query}&page=2")
+    paginator = response.context["paginator"]
+    assert paginator.prepared is not None and paginator.prepared[1] is not None
+    by_orm = CappedPaginator(response.context["filter"].qs.published(), 12)
+    assert (paginator.count, paginator.num_pages) == (by_orm.count, by_orm.num_pages)
+    shown = [card.pk for card in response.context["object_list"]]
+    assert shown == [pk for pk, _version in by_orm.page(min(2, by_orm.num_pages)).object_list]
+
+
+def test_filters_that_need_the_orm_still_narrow_the_list(client):
+    make_article(title_ar="خبر", topics=[make_topic(slug="privacy")])
+    response = client.get("/ar/campaigns/?state=ongoing")
+    assert response.status_code == 200 and response.context["paginator"].prepared is None
+    response = client.get("/ar/publications/?file_language=en")
+    assert response.status_code == 200 and response.context["paginator"].prepared is None
+
+
+def test_an_unknown_topic_is_refused_from_the_rows_read_and_the_list_left_whole(client):
+    make_topic(slug="privacy")
+    make_article(title_ar="خبر")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/ar/news/?topic=nothing-of-the-kind")
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 1
+    assert [message.level_tag for message in response.context["messages"]] == ["warning"]
+    assert not any('"hamleh_topic"."slug" = ' in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_current_year_filters_to_its_last_moment(client):
+    last_hour = timezone.make_aware(datetime.datetime(2026, 12, 31, 23, 30))
+    make_article(title_ar="خبر آخر العام", publish_at=last_hour - datetime.timedelta(minutes=10))
+    with time_machine.travel(last_hour, tick=False):
+        response = client.get("/ar/news/?year=2026")
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 1

@@ -58,7 +58,7 @@ def test_without_prepared_statements_the_sql_runs_as_it_is(settings):
     assert all(sql.startswith("SELECT") for sql in sqls)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_statement_the_server_lost_is_run_again_and_prepared_afresh():
     make_article(title_ar="خبر", publish_at=NOON - datetime.timedelta(hours=1))
     query = PreparedQuery(Article, newest)
