@@ -217,15 +217,19 @@ class Search:
         return self._ranked(*self._similar_candidates(base))
 
     def ranked_ids(self, base=None, similar=False):
-        """The ids of `documents()` (or `similar_documents()`), best first, in a single pass.
+        """The ids of `documents()` (or `similar_documents()`), best first, in a single pass."""
+        return [pk for pk, _version in self.ranked_keys(base, similar)]
+
+    def ranked_keys(self, base=None, similar=False):
+        """(id, version) of `documents()` (or `similar_documents()`), best first, in a single pass.
 
         Each candidate is ranked as it is read, and the (rank, date, id) rows, MAX_CANDIDATES at most, are
         sorted here: each vector is read in one pass, where ranking in the database would fetch the
         candidates again by id to order them.
         """
         candidates, rank = self._similar_candidates(base) if similar else self._candidates(base)
-        rows = candidates.annotate(rank=rank).values_list("rank", "publish_at", "pk")[:MAX_CANDIDATES]
-        return [pk for _rank, _when, pk in sorted(rows, reverse=True)]
+        rows = candidates.annotate(rank=rank).values_list("rank", "publish_at", "pk", "version")[:MAX_CANDIDATES]
+        return [(pk, version) for _rank, _when, pk, version in sorted(rows, reverse=True)]
 
     @staticmethod
     def _ranked(candidates, rank):

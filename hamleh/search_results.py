@@ -2,17 +2,21 @@
 
 Whatever the input (empty, very long, punctuation, query syntax, SQL, mixed scripts, a lone combining
 mark), the outcome is a normal page; problems become notices. A page costs a fixed number of queries:
-the ranked ids of the matches (at most MAX_CANDIDATES), then the page's `SearchDocument`s, which carry
-all a result shows (one more when nothing matched and the misspelling fallback runs, on PostgreSQL).
+the ranked keys of the matches (at most MAX_CANDIDATES), then, unless the page's results are kept, the
+page's `SearchDocument`s, which carry all a result shows (one more when nothing matched and the
+misspelling fallback runs, on PostgreSQL).
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hamleh.models import SearchDocument
+from hamleh.prepared import rows_digest
 from hamleh.search import MAX_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Search, highlight
 from hamleh.sections import SECTIONS_BY_NAME
 
@@ -63,31 +67,36 @@ class SearchResults:
         }
         if not text:
             return context
-        # One query ranks the matches (at most MAX_CANDIDATES ids), one reads the page's entries.
+        # One query ranks the matches (at most MAX_CANDIDATES keys); the page's results are kept by the keys
+        # of its entries (`results_key`), and the entries are read only to render results not kept.
         base = self.documents()
-        ranked = self.search.ranked_ids(base)
+        ranked = self.search.ranked_keys(base)
         if not ranked and self.search.terms:
-            ranked = self.search.ranked_ids(base, similar=True)
+            ranked = self.search.ranked_keys(base, similar=True)
             self.fuzzy = bool(ranked)
         paginator = Paginator(ranked, self.per_page, allow_empty_first_page=True)
         page = paginator.get_page(self.page_param)
         if self.page_param is not None and str(page.number) != self.page_param:
             self.notices.append(_("That page does not exist; here is page %(number)s.") % {"number": page.number})
-        stems = self.search.stems
-        # Only what a result shows: the stemmed terms and vector are the largest columns by far.
-        documents = SearchDocument.objects.only("section", "publish_at", "display").in_bulk(list(page.object_list))
+        keys = list(page.object_list)
         context.update(
             {
                 "paginator": paginator,
                 "page_obj": page,
                 "is_paginated": page.has_other_pages(),
-                "results": [self.result(documents[pk], stems) for pk in page.object_list if pk in documents],
+                "results": SimpleLazyObject(functools.partial(self.results, [pk for pk, _version in keys])),
+                "results_key": rows_digest((keys, paginator.count, self.fuzzy)),
                 "result_count": paginator.count,
                 "capped": paginator.count >= MAX_CANDIDATES,
                 "fuzzy": self.fuzzy,
             }
         )
         return context
+
+    def results(self, ids):
+        # Only what a result shows: the stemmed terms and vector are the largest columns by far.
+        documents = SearchDocument.objects.only("section", "publish_at", "display").in_bulk(ids)
+        return [self.result(documents[pk], self.search.stems) for pk in ids if pk in documents]
 
     @staticmethod
     def result(document, stems):

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import empty
 
 from hamleh.models import SearchDocument, Status
 from publications.models import Article
@@ -224,3 +225,25 @@ def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monke
         article.slug for article in Article.objects.order_by("-publish_at")[:3]
     ]
     assert 'class="result-count"' in html
+
+
+def test_kept_results_are_served_without_reading_the_entries_and_follow_every_edit(client):
+    item = make_article(title_ar="تقرير عن الرقابة")
+    make_article(title_ar="تقرير ثان")
+    _response, first = get(client, q="تقرير")
+    with CaptureQueriesContext(connection) as queries:
+        response, again = get(client, q="تقرير")
+    assert again == first
+    assert len(queries) == 1  # the ranking alone
+    assert response.context["results"]._wrapped is empty  # the results were never worked out
+    _response, other_page = get(client, q="تقرير", section="news")
+    assert other_page != first  # another address: results of their own
+
+    item.title_ar = "تقرير معدل عن الرقابة"
+    item.save()
+    _response, edited = get(client, q="تقرير")
+    assert "<mark>تقرير</mark> معدل" in edited
+    item.status = Status.DRAFT
+    item.save()
+    _response, withdrawn = get(client, q="تقرير")
+    assert "معدل" not in withdrawn and "ثان" in withdrawn
