@@ -7,7 +7,7 @@ exactly the right number of items), for each size it fills the database with `ge
 gunicorn (gunicorn.conf.py, 2 workers, DJANGO_DEBUG=0, static files collected into a temporary folder)
 and measures with `wrk` (Debian package) the requests per second and the p50/p99 latency of each page,
 first with every cache off (DJANGO_PUBLIC_CACHE_SECONDS=0, DJANGO_FRAGMENT_CACHE=0), then with the page
-cache off but the kept fragments of pages on (header, footer, cards, feed entries…), then with both on;
+cache off but the kept fragments of pages on (header, footer, cards, results, feed entries…), then with both on;
 next to `/bench/minimal` (a view that only returns "ok", served by the same gunicorn with HAMLEH_BENCH=1)
 as the ceiling. Then 64 connections for 30 seconds on all pages at once must give no error and no non-2xx
 answer. The table goes into the "Pages and feeds" section of docs/performance.md; the raw figures into
@@ -324,9 +324,11 @@ def markdown(report):
         f"{report['repeats']} runs, the best kept.",
         "**Cold**: every cache off (`DJANGO_PUBLIC_CACHE_SECONDS=0`, `DJANGO_FRAGMENT_CACHE=0`): every request",
         "runs the view, its queries and every template. **Uncached**: the page cache off, as a page is just after",
-        "any edit: every request runs the view and its queries, and takes the header, the head links, the footer,",
-        "the filter form, the cards and the feed entries from the fragments each worker keeps (keyed by what they",
-        "show: language, address, submitted values, item version).",
+        "any edit: every request runs the view and its queries (reading the keys and versions of what it shows),",
+        "and takes the header, the head links, the footer, the filter form, the cards, a list's results, the home",
+        "page's content, a search page's results, what an item page shows of its item and the feed entries from",
+        "the fragments each worker keeps, keyed by what they show (language, address, submitted values, the keys",
+        "and versions of the items shown); after an edit, only what shows the edited item is rendered again.",
         f"**Cached**: the shared page cache on ({report['cache']}), every request after the warm-up is a",
         "hit.",
         "Each figure is requests per second, with its share of the ceiling in brackets: `/bench/minimal`, a",
