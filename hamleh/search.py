@@ -16,6 +16,7 @@ page of its own), so its cost must not grow with the site: finding the newest ma
 in turn, newest first, and a common word at 100,000 items would otherwise have thousands tested and ranked.
 """
 
+import functools
 import html
 import os
 import re
@@ -30,6 +31,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from hamleh.models import SearchDocument
+from hamleh.prepared import PreparedQuery
 from hamleh.text import WRITTEN_WORD, analyse, query_terms, words, written_word_stems
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -231,6 +233,20 @@ class Search:
         rows = candidates.annotate(rank=rank).values_list("rank", "publish_at", "pk", "version")[:MAX_CANDIDATES]
         return [(pk, version) for _rank, _when, pk, version in sorted(rows, reverse=True)]
 
+    def public_ranked_keys(self, section=""):
+        """`ranked_keys` of the published documents (of one section), the words' matches ranked by
+        PostgreSQL through a prepared query, one per shape of words (how many words, how many stems each),
+        the stems and the section as its values."""
+        if not self.terms or not is_postgresql():
+            base = SearchDocument.objects.published()
+            return self.ranked_keys(base.filter(section=section) if section else base)
+        stems = [sorted(alternatives) for alternatives in self.terms]
+        values = {f"stem_{word}_{index}": stem for word, group in enumerate(stems) for index, stem in enumerate(group)}
+        if section:
+            values["section"] = section
+        query = _ranking_query(tuple(len(group) for group in stems), bool(section), MAX_CANDIDATES)
+        return [(pk, version) for _rank, _when, pk, version in sorted(query.rows(**values), reverse=True)]
+
     @staticmethod
     def _ranked(candidates, rank):
         return (
@@ -287,6 +303,33 @@ class Search:
                 in_title |= Q(title_terms__contains=f" {stem} ")
             hits = hits + Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
         return hits
+
+
+@functools.lru_cache(maxsize=256)
+def _ranking_query(shape, by_section, limit):
+    """The ranking query of a shape of words (see `Search.public_ranked_keys`), of at most `limit` matches:
+    bounded by the number of words a search keeps and of stems a word has."""
+    names = [f"stem_{word}_{index}" for word, count in enumerate(shape) for index in range(count)]
+
+    def build(now, **stems):
+        documents = SearchDocument.objects.published(now)
+        if by_section:
+            documents = documents.filter(section=stems.pop("section"))
+        query = None
+        for word, count in enumerate(shape):
+            alternatives = None
+            for index in range(count):
+                part = SearchQuery(stems[f"stem_{word}_{index}"], config="simple", search_type="plain")
+                alternatives = part if alternatives is None else alternatives | part
+            query = alternatives if query is None else query & alternatives
+        return (
+            documents.filter(search_vector=query)
+            .order_by("-publish_at")
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .values_list("rank", "publish_at", "pk", "version")[:limit]
+        )
+
+    return PreparedQuery(SearchDocument, build, texts=[*names, *(["section"] if by_section else [])])
 
 
 def admin_matches(model, raw):

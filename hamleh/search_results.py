@@ -69,10 +69,9 @@ class SearchResults:
             return context
         # One query ranks the matches (at most MAX_CANDIDATES keys); the page's results are kept by the keys
         # of its entries (`results_key`), and the entries are read only to render results not kept.
-        base = self.documents()
-        ranked = self.search.ranked_keys(base)
+        ranked = self.search.public_ranked_keys(self.section)
         if not ranked and self.search.terms:
-            ranked = self.search.ranked_keys(base, similar=True)
+            ranked = self.search.ranked_keys(self.documents(), similar=True)
             self.fuzzy = bool(ranked)
         paginator = Paginator(ranked, self.per_page, allow_empty_first_page=True)
         page = paginator.get_page(self.page_param)
