@@ -1,5 +1,6 @@
 """What every public list filters by: topic and year. Each section adds its own."""
 
+import copy
 import functools
 import hashlib
 
@@ -79,6 +80,24 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class SharedFilters(dict):
+    """A filter set's filters, copied for each filter set as each needs them.
+
+    django-filter deep-copies every filter for every filter set made (every list page), and with a filter
+    every choice list and queryset it holds. A filter holds nothing of a request: a copy of each, pointing
+    its method (if any) at its own filter set, is all a filter set needs.
+    """
+
+    def __deepcopy__(self, memo):
+        copies = SharedFilters()
+        for name, filter_ in self.items():
+            copied = copy.copy(filter_)
+            if filter_.method is not None:
+                copied.method = filter_.method  # the method found on this copy's filter set, not the first's
+            copies[name] = copied
+        return copies
+
+
 class PublicFilterSet(django_filters.FilterSet):
     """Base of the section filters.
 
@@ -96,6 +115,10 @@ class PublicFilterSet(django_filters.FilterSet):
         method="filter_topic",
     )
     year = YearFilter(method="filter_year")
+
+    @classmethod
+    def get_filters(cls):
+        return SharedFilters(super().get_filters())
 
     def get_form_class(self):
         """One form class per filter set, made on first use.
