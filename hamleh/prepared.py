@@ -51,11 +51,14 @@ class PreparedQuery:
     primary key, say) and in `texts` (a slug), which `rows()` replaces with the values it is given.
     """
 
-    def __init__(self, model, build, ids=(), texts=()):
+    def __init__(self, model, build, ids=(), texts=(), plan_once=True):
         self.model = model
         self.build = build
         self.ids = tuple(ids)
         self.texts = tuple(texts)
+        # False where the best plan depends on the values (how common a searched word is): PostgreSQL then
+        # plans each run rather than keeping one plan for every value.
+        self.plan_once = plan_once
         self._compiled = {}
 
     def rows(self, **ids):
@@ -138,6 +141,7 @@ class _Counted:
     def __init__(self, query):
         self.model = query.model
         self.query = query
+        self.plan_once = query.plan_once
 
     def _compile(self, alias, connection):
         compiled = self.query._compile(alias, connection)
@@ -161,6 +165,7 @@ class PreparedQueries:
 
     def __init__(self, queries):
         self.queries = tuple(queries)
+        self.plan_once = all(query.plan_once for query in self.queries)
         self._compiled = {}
 
     def rows(self, **ids):
@@ -173,9 +178,9 @@ class PreparedQueries:
         sql, slots, parts, ranges = compiled
         found = [[] for _query in self.queries]
         if len(self.queries) == 1 and sql is not None:
-            found[0] = _run(connection, sql, slots, ids)
+            found[0] = _run(connection, sql, slots, ids, self.plan_once)
         elif sql is not None:
-            for row in _run(connection, sql, slots, ids):
+            for row in _run(connection, sql, slots, ids, self.plan_once):
                 start, end = ranges[row[0]]
                 found[row[0]].append(row[start:end])
         return [
@@ -210,13 +215,13 @@ class PreparedQueries:
         return (" UNION ALL ".join(selects) or None), tuple(slots), parts, ranges
 
 
-def _run(connection, sql, slots, ids):
+def _run(connection, sql, slots, ids, plan_once=True):
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     params = [
         (now if slot.name is None else slot.kind(ids[slot.name])) if isinstance(slot, _Slot) else slot for slot in slots
     ]
     with connection.cursor() as cursor:
-        name = _server_statement(connection, sql, params)
+        name = _server_statement(connection, sql, params) if plan_once else None
         if name is None:
             cursor.execute(sql, params)
             return cursor.fetchall()

@@ -329,7 +329,10 @@ def _ranking_query(shape, by_section, limit):
             .values_list("rank", "publish_at", "pk", "version")[:limit]
         )
 
-    return PreparedQuery(SearchDocument, build, texts=[*names, *(["section"] if by_section else [])])
+    # Planned for each search: how many documents hold a word decides the best plan (measured at 100,000
+    # items: one plan kept for all words made search 1.3 times slower).
+    texts = [*names, *(["section"] if by_section else [])]
+    return PreparedQuery(SearchDocument, build, texts=texts, plan_once=False)
 
 
 def admin_matches(model, raw):

@@ -71,3 +71,10 @@ def test_a_statement_the_server_lost_is_run_again_and_prepared_afresh():
     if ON_POSTGRESQL:
         assert sqls[0].startswith("EXECUTE") and sqls[1].startswith("SELECT") and sqls[2].startswith("EXECUTE")
         assert len(server_statements()) == 1
+
+
+@pytest.mark.django_db
+def test_a_query_whose_plan_depends_on_its_values_is_planned_each_time():
+    make_article(publish_at=NOON - datetime.timedelta(hours=1))
+    _first, _second, sqls = run_twice(PreparedQuery(Article, newest, plan_once=False))
+    assert all(sql.startswith("SELECT") for sql in sqls)
