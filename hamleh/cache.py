@@ -7,6 +7,7 @@ the next `publish_at` still to come, so a newly due item appears on time.
 """
 
 import datetime
+import functools
 
 from django.apps import apps
 from django.conf import settings
@@ -48,9 +49,39 @@ def bump_content_version():
 
 def invalidate_public_pages():
     """Forget every cached public page now, and again once the transaction has committed
-    (a page rendered meanwhile from the old state must not survive the commit)."""
+    (a page rendered meanwhile from the old state must not survive the commit); and move the
+    database's content state on, in the same transaction as the change."""
     bump_content_version()
     transaction.on_commit(bump_content_version)
+    apps.get_model("hamleh", "ContentState").move_on()
+
+
+@functools.cache
+def _content_state_statement():
+    from hamleh.models import ContentState, SearchDocument
+    from hamleh.prepared import PreparedQueries, PreparedQuery
+
+    def latest_due(now):
+        return SearchDocument.objects.published(now).order_by("-publish_at").values_list("publish_at")[:1]
+
+    return PreparedQueries(
+        [
+            PreparedQuery(ContentState, lambda now: ContentState.objects.values_list("version")),
+            PreparedQuery(SearchDocument, latest_due),
+        ]
+    )
+
+
+def stored_content_state():
+    """(the database's content state, the latest moment an item was published at): one statement.
+
+    Together they change whenever what is public changes: every edit moves the state on, and an item
+    falling due is published later than any item public before it. What shows the whole of the public
+    content (a search's ranking, the activity report) is kept by them; each process reads them from the
+    database, whatever cache it has.
+    """
+    state, due = _content_state_statement().rows()
+    return (state[0][0] if state else None, due[0][0] if due else None)
 
 
 def public_cache_state():

@@ -1,5 +1,6 @@
 """What every section shares: topics and the publishable base of all public content."""
 
+import time
 import uuid
 from functools import partial
 
@@ -9,7 +10,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -358,3 +360,33 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.section} #{self.object_id}"
+
+
+class ContentState(models.Model):
+    """One row: a number that every change to public content moves on, in the same transaction.
+
+    The shared cache has its own content version for the page cache; this one lives with the data, so every
+    process (each keeping pieces of pages in its own memory) reads the same answer the data gives: what shows
+    the whole of the public content (a search's ranking, the activity report) is kept by it.
+    """
+
+    ROW = 1
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content state")
+        verbose_name_plural = _("content states")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_state_single_row")]
+
+    def __str__(self):
+        return str(self.version)
+
+    @classmethod
+    def move_on(cls):
+        """A new number, never one given before: at least the clock's milliseconds, so that a database
+        restored or made again does not give a number under which a process still keeps pieces of pages."""
+        clock = int(time.time() * 1000)
+        moved = cls.objects.filter(pk=cls.ROW).update(version=Greatest(F("version") + 1, Value(clock)))
+        if not moved:
+            cls.objects.update_or_create(pk=cls.ROW, defaults={"version": clock})

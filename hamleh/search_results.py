@@ -2,9 +2,10 @@
 
 Whatever the input (empty, very long, punctuation, query syntax, SQL, mixed scripts, a lone combining
 mark), the outcome is a normal page; problems become notices. A page costs a fixed number of queries:
-the ranked keys of the matches (at most MAX_CANDIDATES), then, unless the page's results are kept, the
-page's `SearchDocument`s, which carry all a result shows (one more when nothing matched and the
-misspelling fallback runs, on PostgreSQL).
+the content state (`stored_content_state`, one small statement); unless a ranking kept under that state
+is found, the ranked keys of the matches (at most MAX_CANDIDATES, one more when nothing matched and the
+misspelling fallback runs, on PostgreSQL); unless the page's results are kept, the page's
+`SearchDocument`s, which carry all a result shows.
 """
 
 import functools
@@ -15,6 +16,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from hamleh.cache import stored_content_state
+from hamleh.cards import fragment_cache
 from hamleh.models import SearchDocument
 from hamleh.prepared import rows_digest
 from hamleh.search import MAX_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Search, highlight
@@ -67,12 +70,9 @@ class SearchResults:
         }
         if not text:
             return context
-        # One query ranks the matches (at most MAX_CANDIDATES keys); the page's results are kept by the keys
-        # of its entries (`results_key`), and the entries are read only to render results not kept.
-        ranked = self.search.public_ranked_keys(self.section)
-        if not ranked and self.search.terms:
-            ranked = self.search.ranked_keys(self.documents(), similar=True)
-            self.fuzzy = bool(ranked)
+        # The ranking (at most MAX_CANDIDATES keys) is kept by the content state; the page's results by the
+        # keys of its entries (`results_key`), and the entries are read only to render results not kept.
+        ranked, self.fuzzy = self.ranking()
         paginator = Paginator(ranked, self.per_page, allow_empty_first_page=True)
         page = paginator.get_page(self.page_param)
         if self.page_param is not None and str(page.number) != self.page_param:
@@ -91,6 +91,20 @@ class SearchResults:
             }
         )
         return context
+
+    def ranking(self):
+        """(the keys of the matches, best first; whether they only look like the words), kept by the
+        content state: one small statement instead of ranking again, until public content changes."""
+        name = f"hamleh:ranking:{rows_digest((self.search.text, self.section, stored_content_state()))}"
+        kept = fragment_cache().get(name)
+        if kept is None:
+            ranked, fuzzy = self.search.public_ranked_keys(self.section), False
+            if not ranked and self.search.terms:
+                ranked = self.search.ranked_keys(self.documents(), similar=True)
+                fuzzy = bool(ranked)
+            kept = (tuple(ranked), fuzzy)
+            fragment_cache().set(name, kept)
+        return kept
 
     def results(self, ids):
         # Only what a result shows: the stemmed terms and vector are the largest columns by far.

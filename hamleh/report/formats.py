@@ -96,8 +96,8 @@ def headline(report):
     ]
 
 
-def period_text(report):
-    return _("From %(start)s to %(end)s") % {"start": day(report.start), "end": day(report.end)}
+def period_text(start, end):
+    return _("From %(start)s to %(end)s") % {"start": day(start), "end": day(end)}
 
 
 def training_summary(group):
@@ -124,7 +124,7 @@ def campaign_dates(campaign):
 
 def as_text(report):
     """The report as plain text, for the command line and email."""
-    lines = [_("Activity report"), period_text(report), ""]
+    lines = [_("Activity report"), period_text(report.start, report.end), ""]
     lines += [f"- {figure.text}" for figure in headline(report)]
     if report.is_empty:
         lines += ["", _("No published activity in this period.")]

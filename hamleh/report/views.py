@@ -1,11 +1,16 @@
 """The public report page; the admin page (hamleh.admin_report) shares its context."""
 
+import functools
+
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from hamleh.cache import stored_content_state
+from hamleh.prepared import rows_digest
 from hamleh.report.charts import report_charts
 from hamleh.report.formats import headline, period_text
 from hamleh.report.periods import PeriodForm, last_six_months, presets
@@ -17,7 +22,6 @@ def report_context(report):
     charts = report_charts(report, rtl=get_language_bidi())
     return {
         "report": report,
-        "period_text": period_text(report),
         "figures": headline(report),
         "charts": charts,
         "training_tables": [
@@ -43,14 +47,42 @@ class ReportPeriodMixin:
         recent, years = presets(today, current=period)
         context = {"form": form, "period": period, "recent_presets": recent, "preset_years": years}
         if period is not None:
-            context.update(report_context(activity_report(*period, limit=settings.REPORT_LIST_LIMIT)))
+            context["period_text"] = period_text(*period)
+            context.update(self.get_period_report_context(period))
         return context
+
+    def get_period_report_context(self, period):
+        return report_context(activity_report(*period, limit=settings.REPORT_LIST_LIMIT))
+
+
+# What `get_report_context` gives, each worked out only when the template asks for one.
+PAGE_CONTEXT_NAMES = (
+    "form",
+    "period",
+    "recent_presets",
+    "preset_years",
+    "period_text",
+    "report",
+    "figures",
+    "charts",
+    "training_tables",
+)
 
 
 class ImpactView(ReportPeriodMixin, TemplateView):
+    """What the page shows under its header is kept (`impact_key`) by its address, the day and the content
+    state: a visit reads the state in one small statement, and reads the period's records and renders the
+    report only when public content has changed (or the day, for the presets and the default period)."""
+
     template_name = "hamleh/impact.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(self.get_report_context())
+        computed = SimpleLazyObject(self.get_report_context)
+        context.update((name, SimpleLazyObject(functools.partial(_get, computed, name))) for name in PAGE_CONTEXT_NAMES)
+        context["impact_key"] = rows_digest((timezone.localdate(), settings.REPORT_LIST_LIMIT, stored_content_state()))
         return context
+
+
+def _get(mapping, name):
+    return mapping.get(name)

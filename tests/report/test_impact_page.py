@@ -1,19 +1,22 @@
+import datetime
 import re
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from hamleh.report.service import REPORT_QUERY_COUNT
-from tests.factories import make_publication, make_training
+from tests.factories import make_article, make_publication, make_training
 from tests.report.helpers import H1_2021, build_period
 
 pytestmark = pytest.mark.django_db
 
 PERIOD = {"from": H1_2021[0].isoformat(), "to": H1_2021[1].isoformat()}
-# The report, the presets (1) and nothing per item.
-PAGE_QUERY_COUNT = REPORT_QUERY_COUNT + 1
+# The content state (1), the report, the presets (1) and nothing per item.
+PAGE_QUERY_COUNT = 1 + REPORT_QUERY_COUNT + 1
+# Once the report is kept: the content state alone (the presets are remembered in the shared cache).
+KEPT_PAGE_QUERY_COUNT = 1
 
 
 def impact_url(language="ar"):
@@ -42,6 +45,45 @@ def test_the_page_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     with django_assert_num_queries(PAGE_QUERY_COUNT):
         response, _html = get(client)
     assert response.context["report"].totals.trainings == size
+
+
+def test_the_report_is_kept_until_public_content_changes(client, django_assert_num_queries):
+    build_period(2)
+    _response, first = get(client, language="en")
+    with django_assert_num_queries(KEPT_PAGE_QUERY_COUNT):
+        _response, again = get(client, language="en")
+    assert again == first
+    assert '<strong class="impact-number">2</strong> publications</li>' in again
+
+    make_publication(published_on=H1_2021[0])
+    with django_assert_num_queries(PAGE_QUERY_COUNT):
+        _response, changed = get(client, language="en")
+    assert '<strong class="impact-number">3</strong> publications</li>' in changed
+
+
+def test_a_kept_report_is_the_one_of_its_period_and_language(client):
+    make_publication(published_on=H1_2021[0])
+    _response, english = get(client, language="en")
+    _response, arabic = get(client, language="ar")
+    _response, other_period = get(client, {"from": "2022-01-01", "to": "2022-06-30"}, language="en")
+    assert '<strong class="impact-number">1</strong> publication</li>' in english
+    assert 'lang="ar" dir="rtl"' in arabic
+    assert "publication</li>" not in arabic
+    assert '<strong class="impact-number">0</strong> publications</li>' in other_period
+
+
+def test_a_kept_report_counts_an_item_as_soon_as_it_falls_due(client, time_machine):
+    time_machine.move_to(datetime.datetime(2021, 6, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+    make_article(publish_at=timezone.now() - datetime.timedelta(days=2))
+    make_article(publish_at=timezone.now() + datetime.timedelta(hours=1))
+    _response, before = get(client, language="en")
+    _response, still = get(client, language="en")
+    assert '<strong class="impact-number">1</strong> news item or press release</li>' in before
+    assert still == before
+
+    time_machine.move_to(datetime.datetime(2021, 6, 1, 10, 1, tzinfo=datetime.UTC), tick=False)
+    _response, after = get(client, language="en")
+    assert '<strong class="impact-number">2</strong> news items and press releases</li>' in after
 
 
 def test_headline_counts_use_singular_and_plural(client):
@@ -107,7 +149,7 @@ def test_no_inline_style_or_script_on_the_page(client):
 def test_bad_periods_give_a_clear_message_and_no_report(client, data, message):
     response, html = get(client, data, language="en")
     assert message in html
-    assert "report" not in response.context
+    assert not response.context["report"]
     assert 'class="impact-section impact-headline"' not in html
     assert "<script>" not in html
 

@@ -211,7 +211,8 @@ def test_the_results_page_costs_a_fixed_number_of_queries(client, django_assert_
     few = queries_for_results_page(client, 3)
     SearchDocument.objects.all().delete()
     many = queries_for_results_page(client, 40)
-    assert few == many == 2  # one count, one page of index entries: nothing per result or per section
+    # The content state, the ranking, one page of index entries: nothing per result or per section.
+    assert few == many == 3
 
 
 def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monkeypatch):
@@ -227,6 +228,34 @@ def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monke
     assert 'class="result-count"' in html
 
 
+def test_the_ranking_is_kept_for_every_page_of_the_results_until_content_changes(client):
+    for number in range(12):
+        make_article(title_ar=f"تقرير رقم {number}", publish_at=timezone.now() - datetime.timedelta(days=number + 1))
+    get(client, q="تقرير")
+    with CaptureQueriesContext(connection) as queries:
+        response, _html = get(client, q="تقرير", page="2")
+    # The content state and the second page's entries: the matches were not ranked again.
+    assert len(queries) == 2
+    assert response.context["result_count"] == 12
+
+    make_article(title_ar="تقرير جديد")
+    response, _html = get(client, q="تقرير", page="2")
+    assert response.context["result_count"] == 13
+
+
+def test_a_kept_ranking_takes_in_an_item_as_soon_as_it_falls_due(client):
+    with time_machine.travel(datetime.datetime(2025, 5, 1, 9, 0, tzinfo=datetime.UTC), tick=False) as traveller:
+        make_article(title_ar="تقرير منشور", publish_at=timezone.now() - datetime.timedelta(days=1))
+        make_article(title_ar="تقرير مجدول", publish_at=timezone.now() + datetime.timedelta(minutes=30))
+        response, html = get(client, q="تقرير")
+        assert response.context["result_count"] == 1
+        assert "مجدول" not in html
+        traveller.move_to(datetime.datetime(2025, 5, 1, 9, 31, tzinfo=datetime.UTC))
+        response, html = get(client, q="تقرير")
+        assert response.context["result_count"] == 2
+        assert "مجدول" in html
+
+
 def test_kept_results_are_served_without_reading_the_entries_and_follow_every_edit(client):
     item = make_article(title_ar="تقرير عن الرقابة")
     make_article(title_ar="تقرير ثان")
@@ -234,7 +263,7 @@ def test_kept_results_are_served_without_reading_the_entries_and_follow_every_ed
     with CaptureQueriesContext(connection) as queries:
         response, again = get(client, q="تقرير")
     assert again == first
-    assert len(queries) == 1  # the ranking alone
+    assert len(queries) == 1  # the content state alone: the ranking and the results are kept
     assert response.context["results"]._wrapped is empty  # the results were never worked out
     _response, other_page = get(client, q="تقرير", section="news")
     assert other_page != first  # another address: results of their own

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignTopic
+from hamleh.cache import invalidate_public_pages
 from hamleh.models import Status, Topic
 from hamleh.search import index_objects
 from publications.models import Article, ArticleTopic, Publication, PublicationTopic
@@ -138,6 +139,8 @@ class Command(BaseCommand):
                 done += size
             made += total
             self.stdout.write(f"{section}: {total}")
+        # Written in bulk, past the models' save(): what is kept of pages must still learn of them.
+        invalidate_public_pages()
         self.stdout.write(self.style.SUCCESS(f"Generated and indexed {made} items."))
 
     def topics(self):

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from hamleh.cache import invalidate_public_pages
 from hamleh.models import SearchDocument
 from hamleh.search import index_object
 from hamleh.sections import SECTIONS
@@ -22,4 +23,6 @@ class Command(BaseCommand):
                 index_object(item)
                 count += 1
             self.stdout.write(f"{section.name}: {count}")
+        # Rankings and results kept by the content state are the old index's.
+        invalidate_public_pages()
         self.stdout.write(self.style.SUCCESS("Search index rebuilt."))

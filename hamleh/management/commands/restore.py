@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from hamleh.backup import BackupError, read_manifest, restore_backup
+from hamleh.cache import invalidate_public_pages
 
 
 class Command(BaseCommand):
@@ -32,4 +33,6 @@ class Command(BaseCommand):
             restore_backup(folder, portable=portable, media=not no_media)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # The restored content state is an old one: running processes may keep pieces of pages under it.
+        invalidate_public_pages()
         self.stdout.write(self.style.SUCCESS(f"Restored the backup of {manifest['created']}."))
