@@ -57,19 +57,30 @@ def invalidate_public_pages():
 
 
 @functools.cache
-def _content_state_statement():
+def content_state_queries():
+    """The prepared queries of `stored_content_state`, to be read with others in one statement
+    (`content_state_of` makes the state of their rows)."""
     from hamleh.models import ContentState, SearchDocument
-    from hamleh.prepared import PreparedQueries, PreparedQuery
+    from hamleh.prepared import PreparedQuery
 
     def latest_due(now):
         return SearchDocument.objects.published(now).order_by("-publish_at").values_list("publish_at")[:1]
 
-    return PreparedQueries(
-        [
-            PreparedQuery(ContentState, lambda now: ContentState.objects.values_list("version")),
-            PreparedQuery(SearchDocument, latest_due),
-        ]
+    return (
+        PreparedQuery(ContentState, lambda now: ContentState.objects.values_list("version")),
+        PreparedQuery(SearchDocument, latest_due),
     )
+
+
+def content_state_of(state_rows, due_rows):
+    return (state_rows[0][0] if state_rows else None, due_rows[0][0] if due_rows else None)
+
+
+@functools.cache
+def _content_state_statement():
+    from hamleh.prepared import PreparedQueries
+
+    return PreparedQueries(content_state_queries())
 
 
 def stored_content_state():
@@ -80,8 +91,7 @@ def stored_content_state():
     content (a search's ranking, the activity report) is kept by them; each process reads them from the
     database, whatever cache it has.
     """
-    state, due = _content_state_statement().rows()
-    return (state[0][0] if state else None, due[0][0] if due else None)
+    return content_state_of(*_content_state_statement().rows())
 
 
 def public_cache_state():

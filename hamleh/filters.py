@@ -171,10 +171,25 @@ class PublicFilterSet(django_filters.FilterSet):
         choices are then checked against them, with no query of their own."""
         tables = self.choice_tables()
         rows = dict(zip(tables, _choice_rows_statement(type(self)).rows(), strict=True))
+        self.use_choice_rows(rows)
+        return rows
+
+    def use_choice_rows(self, rows):
+        """Check the form's choices against `rows` ({model: rows}, as `read_choice_rows` gives them)."""
+        self.remember_choice_rows(rows)
         for field in self.form.fields.values():
             if isinstance(field, ListedModelChoiceField):
                 field.known_rows = rows[field.queryset.model]
-        return rows
+
+    @classmethod
+    def remember_choice_rows(cls, rows):
+        _last_choice_rows[cls] = rows
+
+    @classmethod
+    def last_choice_rows(cls):
+        """The choice rows this process last read for this filter set, or None: a list may check the
+        submitted choices against them, and read the rows again with the list itself to be sure."""
+        return _last_choice_rows.get(cls)
 
     def prepared_filters(self):
         """How the applied filters narrow the list, as ((name, kind, value), …) and the values standing in it,
@@ -235,6 +250,10 @@ class PublicFilterSet(django_filters.FilterSet):
         topics = queryset.model._meta.get_field("topics")
         links = topics.remote_field.through.objects.filter(topic=value)
         return queryset.filter(pk__in=links.values(topics.m2m_field_name()))
+
+
+# {filter set class: {model: rows}}, as last read by this process.
+_last_choice_rows = {}
 
 
 @functools.cache

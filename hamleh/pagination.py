@@ -16,7 +16,9 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from hamleh.prepared import PreparedQueries, PreparedQuery
+from hamleh.cache import content_state_of, content_state_queries
+from hamleh.cards import fragment_cache
+from hamleh.prepared import PreparedQueries, PreparedQuery, rows_digest
 
 KEY_COLUMNS = ("pk", "version_token")
 
@@ -57,11 +59,10 @@ def _list_query(model, narrowing, bottom, top):
 
 @functools.lru_cache(maxsize=1024)
 def _list_statement(model, narrowing, limit, bottom, top, others):
-    """A list's count (up to `limit`), the keys of its items `bottom` to `top` and the rows of the prepared
-    queries `others`, read in one statement."""
-    return PreparedQueries(
-        [_list_query(model, narrowing, limit, None).counted, _list_query(model, narrowing, bottom, top), *others]
-    )
+    """A list's count (up to `limit`; in its place, for a filtered list, the content state), the keys of its
+    items `bottom` to `top` and the rows of the prepared queries `others`, read in one statement."""
+    counting = content_state_queries() if narrowing else [_list_query(model, narrowing, limit, None).counted]
+    return PreparedQueries([*counting, _list_query(model, narrowing, bottom, top), *others])
 
 
 class CappedPaginator(Paginator):
@@ -114,10 +115,26 @@ class CappedPaginator(Paginator):
             return [query.rows() for query in others]
         model, narrowing, values = self.prepared
         statement = _list_statement(model, narrowing, self.max_items + 1, bottom, top, tuple(others))
-        found, keys, *rows = statement.rows(**values)
+        if narrowing:
+            state_rows, due_rows, keys, *rows = statement.rows(**values)
+            found = self._filtered_count(content_state_of(state_rows, due_rows))
+        else:
+            found, keys, *rows = statement.rows(**values)
         self.__dict__["count"] = self._capped(found)
         self._read_ahead = (number, keys)
         return rows
+
+    def _filtered_count(self, state):
+        """A filtered list's count, kept by the content state. Counting a topic's items of a year joins the
+        topic's links (a quarter of the news at 100,000 items) to the year's items: 2 ms of PostgreSQL,
+        more than the rest of the page; it changes only when public content does."""
+        model, narrowing, values = self.prepared
+        name = "hamleh:count:" + rows_digest((model._meta.label, narrowing, sorted(values.items()), state))
+        found = fragment_cache().get(name)
+        if found is None:
+            found = _list_query(model, narrowing, self.max_items + 1, None).count(**values)
+            fragment_cache().set(name, found)
+        return found
 
     def page(self, number):
         number = self.validate_number(number)  # counts first, which sets is_capped

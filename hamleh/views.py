@@ -195,6 +195,10 @@ def related_keys_query(model):
     return PreparedQuery(model, build, texts=["slug"])
 
 
+class ChoiceRowsChanged(Exception):
+    """The choice rows a list was read with were no longer the tables' rows."""
+
+
 class PublicListView(FilterView):
     """A filtered, paginated list of one section.
 
@@ -212,13 +216,27 @@ class PublicListView(FilterView):
         return self.model.objects.all()
 
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        self.choice_rows = None
+        # The submitted choices (a topic…) are checked against their tables' rows. The rows this process
+        # read last are almost always still the tables' rows: the list is read with them, in one statement
+        # that reads the rows too; only when they differ is the list read again, checked against the rows.
+        filterset_class = self.get_filterset_class()
+        try:
+            context = self.list_context(filterset_class, filterset_class.last_choice_rows())
+        except ChoiceRowsChanged:
+            context = self.list_context(filterset_class, None)
+        if self.filterset.values_submitted() and not self.filterset.is_valid():
+            messages.warning(request, _("Some filters were not understood and have been ignored."))
+        return self.render_to_response(context)
+
+    def list_context(self, filterset_class, guessed_rows):
+        self.filterset = self.get_filterset(filterset_class)
+        self.choice_rows = self.guessed_rows = None
         if self.filterset.values_submitted():
-            # The submitted choices are checked against their tables' rows, read in one statement.
-            self.choice_rows = self.filterset.read_choice_rows()
-            if not self.filterset.is_valid():
-                messages.warning(request, _("Some filters were not understood and have been ignored."))
+            if guessed_rows is None:
+                self.choice_rows = self.filterset.read_choice_rows()
+            else:
+                self.guessed_rows = guessed_rows
+                self.filterset.use_choice_rows(guessed_rows)
         # With no filter applied (most visits), or with filters that can narrow a prepared query, the
         # paginator reads the list through prepared queries, and no queryset is built at all.
         self.prepared = (self.model, None, {})
@@ -226,8 +244,7 @@ class PublicListView(FilterView):
             narrowing = self.filterset.prepared_filters()
             self.prepared = narrowing and (self.model, (type(self.filterset), narrowing[0]), narrowing[1])
         self.object_list = self.filterset.queryset if self.prepared else self.filterset.qs.published()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return self.render_to_response(context)
+        return self.get_context_data(filter=self.filterset, object_list=self.object_list)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True, prepared=self.prepared)
@@ -241,6 +258,9 @@ class PublicListView(FilterView):
         if self.choice_rows is None:
             tables = self.filterset.choice_tables()
             self.choice_rows = dict(zip(tables, paginator.read_ahead(number, tables.values()), strict=True))
+            self.filterset.remember_choice_rows(self.choice_rows)
+            if self.guessed_rows is not None and self.choice_rows != self.guessed_rows:
+                raise ChoiceRowsChanged
         else:
             paginator.read_ahead(number)
         clamped = min(max(number, 1), paginator.num_pages)

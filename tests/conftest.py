@@ -13,13 +13,18 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
+    """Each test starts with nothing kept: no cached page, no kept fragment, no choice rows remembered."""
     from django.core.cache import caches
+
+    from hamleh import filters
 
     for alias in ("default", "template_fragments"):
         caches[alias].clear()
+    filters._last_choice_rows.clear()
     yield
     for alias in ("default", "template_fragments"):
         caches[alias].clear()
+    filters._last_choice_rows.clear()
 
 
 @pytest.fixture(autouse=True)

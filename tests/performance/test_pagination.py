@@ -164,3 +164,29 @@ def test_the_current_year_filters_to_its_last_moment(client):
         response = client.get("/ar/news/?year=2026")
     assert response.status_code == 200
     assert response.context["paginator"].count == 1
+
+
+def test_a_filtered_lists_count_is_kept_until_public_content_changes(client):
+    topic = make_topic(slug="privacy")
+    moment = datetime.datetime(2025, 5, 1, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False) as traveller:
+        for days in range(3):
+            make_article(topics=[topic], publish_at=timezone.now() - datetime.timedelta(days=days + 1))
+        make_article(topics=[topic], publish_at=timezone.now() + datetime.timedelta(minutes=10))
+        url = reverse("publications:article_list") + "?topic=privacy&year=2025"
+
+        def counted():
+            response = client.get(url)
+            return response.context["paginator"].count
+
+        assert counted() == 3
+        with CaptureQueriesContext(connection) as queries:
+            assert counted() == 3
+        assert not any("COUNT(" in query["sql"].upper() for query in queries.captured_queries)
+
+        make_article(topics=[topic], publish_at=timezone.now() - datetime.timedelta(hours=1))
+        assert counted() == 4
+        traveller.move_to(moment + datetime.timedelta(minutes=11))
+        assert counted() == 5  # the scheduled one, due now
+        Article.objects.filter(pk=Article.objects.latest("publish_at").pk).get().delete()
+        assert counted() == 4
