@@ -3,6 +3,7 @@
 import copy
 import functools
 import hashlib
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -10,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
 
+from hamleh.cards import fragment_cache
 from hamleh.models import Topic
-from hamleh.prepared import PreparedQueries, table_columns, table_rows
+from hamleh.prepared import PreparedQueries, rows_digest, table_columns, table_rows
 
 MAX_FILTER_LENGTH = 100
 # Selects without an include per option (see the template).
@@ -175,11 +177,44 @@ class PublicFilterSet(django_filters.FilterSet):
         return rows
 
     def use_choice_rows(self, rows):
-        """Check the form's choices against `rows` ({model: rows}, as `read_choice_rows` gives them)."""
+        """Check the form's choices against `rows` ({model: rows}, as `read_choice_rows` gives them), once
+        the form is built."""
         self.remember_choice_rows(rows)
-        for field in self.form.fields.values():
-            if isinstance(field, ListedModelChoiceField):
-                field.known_rows = rows[field.queryset.model]
+        self.known_choice_rows = rows
+        if hasattr(self, "_form"):
+            self._know_choice_rows(self._form)
+
+    known_choice_rows = None
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            self._know_choice_rows(super().form)
+        return self._form
+
+    def _know_choice_rows(self, form):
+        if self.known_choice_rows is not None:
+            for field in form.fields.values():
+                if isinstance(field, ListedModelChoiceField):
+                    field.known_rows = self.known_choice_rows[field.queryset.model]
+
+    def checked(self, rows):
+        """What checking the submitted values against the choice rows `rows` gives: a `CheckedFilters`.
+
+        A pure outcome of the values and the rows, so each process remembers it by them (a dozen fields
+        copied, cleaned and checked on every filtered list otherwise), except where the list is then read
+        through the ORM (`narrowing` None), which needs the filter set's form itself.
+        """
+        submitted = tuple((name, tuple(self.data.getlist(name))) for name in self.base_filters if name in self.data)
+        name = "hamleh:filters:" + rows_digest((type(self).__qualname__, submitted, rows))
+        self.use_choice_rows(rows)
+        found = fragment_cache().get(name)
+        if found is None:
+            narrowing = self.prepared_filters() if self.filters_applied() else ((), {})
+            found = CheckedFilters(self.is_valid(), narrowing and _frozen(narrowing), self.form_key(rows))
+            if narrowing is not None:
+                fragment_cache().set(name, found)
+        return found
 
     @classmethod
     def remember_choice_rows(cls, rows):
@@ -250,6 +285,19 @@ class PublicFilterSet(django_filters.FilterSet):
         topics = queryset.model._meta.get_field("topics")
         links = topics.remote_field.through.objects.filter(topic=value)
         return queryset.filter(pk__in=links.values(topics.m2m_field_name()))
+
+
+class CheckedFilters(NamedTuple):
+    valid: bool
+    # (shape, ((name, value), …)) as `prepared_filters` gives them, ((), ()) when no filter applies, None
+    # when the list must be read through the ORM.
+    narrowing: tuple | None
+    form_key: str
+
+
+def _frozen(narrowing):
+    shape, values = narrowing
+    return shape, tuple(sorted(values.items()))
 
 
 # {filter set class: {model: rows}}, as last read by this process.

@@ -224,25 +224,27 @@ class PublicListView(FilterView):
             context = self.list_context(filterset_class, filterset_class.last_choice_rows())
         except ChoiceRowsChanged:
             context = self.list_context(filterset_class, None)
-        if self.filterset.values_submitted() and not self.filterset.is_valid():
+        if self.checked and not self.checked.valid:
             messages.warning(request, _("Some filters were not understood and have been ignored."))
         return self.render_to_response(context)
 
     def list_context(self, filterset_class, guessed_rows):
         self.filterset = self.get_filterset(filterset_class)
-        self.choice_rows = self.guessed_rows = None
+        self.choice_rows = self.guessed_rows = self.checked = None
+        # With no filter applied (most visits), or with filters that can narrow a prepared query, the
+        # paginator reads the list through prepared queries, and no queryset is built at all.
+        self.prepared = (self.model, None, {})
         if self.filterset.values_submitted():
             if guessed_rows is None:
                 self.choice_rows = self.filterset.read_choice_rows()
             else:
                 self.guessed_rows = guessed_rows
-                self.filterset.use_choice_rows(guessed_rows)
-        # With no filter applied (most visits), or with filters that can narrow a prepared query, the
-        # paginator reads the list through prepared queries, and no queryset is built at all.
-        self.prepared = (self.model, None, {})
-        if self.filterset.filters_applied():
-            narrowing = self.filterset.prepared_filters()
-            self.prepared = narrowing and (self.model, (type(self.filterset), narrowing[0]), narrowing[1])
+            self.checked = self.filterset.checked(self.choice_rows or guessed_rows)
+            narrowing = self.checked.narrowing
+            if narrowing is None:
+                self.prepared = None
+            elif narrowing[0]:
+                self.prepared = (self.model, (filterset_class, narrowing[0]), dict(narrowing[1]))
         self.object_list = self.filterset.queryset if self.prepared else self.filterset.qs.published()
         return self.get_context_data(filter=self.filterset, object_list=self.object_list)
 
@@ -284,7 +286,9 @@ class PublicListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
-        context["filter_form_key"] = self.filterset.form_key(self.choice_rows)
+        context["filter_form_key"] = (
+            self.checked.form_key if self.checked else self.filterset.form_key(self.choice_rows)
+        )
         context["results_key"] = self.results_key
         context["section"] = self.model.SECTION
         return context

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from hamleh.filters import PublicFilterSet
 from hamleh.models import Status
 from publications.models import ArticleTopic
 from tests.factories import make_article, make_publication, make_topic
@@ -234,6 +235,25 @@ def test_a_filtered_list_is_read_in_one_statement_once_the_choices_are_known(cli
     # The topics (to be sure they are still the ones the choice was checked against), the count and the keys.
     assert len(queries) == 1
     assert 'class="card' in body
+
+
+def test_submitted_filters_are_checked_once_per_values_and_choices(client, monkeypatch):
+    make_article(topics=[make_topic(slug="privacy")], title_ar="خبر عن الخصوصية")
+    make_article(title_ar="خبر آخر")
+    first = page(client, "/en/news/?topic=privacy&year=abc")
+    assert "خبر عن الخصوصية" in first and "خبر آخر" not in first
+    assert "were not understood" in first  # the year
+
+    def no_form(self):
+        raise AssertionError("the filter form was built again")
+
+    monkeypatch.setattr(PublicFilterSet, "get_form_class", no_form)
+    again = page(client, "/en/news/?topic=privacy&year=abc")
+    assert again == first  # the same list, the same message, the kept form
+    monkeypatch.undo()
+
+    other = page(client, "/en/news/?topic=privacy")
+    assert "خبر عن الخصوصية" in other and "were not understood" not in other
 
 
 def test_a_topic_added_or_deleted_since_the_choices_were_last_read_is_seen_at_once(client):
