@@ -166,7 +166,7 @@ def test_the_current_year_filters_to_its_last_moment(client):
     assert response.context["paginator"].count == 1
 
 
-def test_a_filtered_lists_count_is_kept_until_public_content_changes(client):
+def test_a_filtered_lists_count_and_page_are_kept_until_public_content_changes(client):
     topic = make_topic(slug="privacy")
     moment = datetime.datetime(2025, 5, 1, 9, 0, tzinfo=datetime.UTC)
     with time_machine.travel(moment, tick=False) as traveller:
@@ -183,9 +183,16 @@ def test_a_filtered_lists_count_is_kept_until_public_content_changes(client):
         with CaptureQueriesContext(connection) as queries:
             assert counted() == 3
         assert not any("COUNT(" in query["sql"].upper() for query in queries.captured_queries)
+        assert len(queries) == 1  # the content state and the topics, in one statement
 
-        make_article(topics=[topic], publish_at=timezone.now() - datetime.timedelta(hours=1))
+        newest = make_article(
+            topics=[topic], title_ar="الأحدث", publish_at=timezone.now() - datetime.timedelta(hours=1)
+        )
         assert counted() == 4
+        assert "الأحدث" in client.get(url).content.decode()
+        newest.title_ar = "الأحدث بعد التعديل"
+        newest.save()
+        assert "الأحدث بعد التعديل" in client.get(url).content.decode()
         traveller.move_to(moment + datetime.timedelta(minutes=11))
         assert counted() == 5  # the scheduled one, due now
         Article.objects.filter(pk=Article.objects.latest("publish_at").pk).get().delete()
