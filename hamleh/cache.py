@@ -56,19 +56,22 @@ def invalidate_public_pages():
     apps.get_model("hamleh", "ContentState").move_on()
 
 
-@functools.cache
-def content_state_queries():
-    """The prepared queries of `stored_content_state`, to be read with others in one statement
-    (`content_state_of` makes the state of their rows)."""
+@functools.lru_cache(maxsize=64)
+def content_state_statement(others=()):
+    """The content state's two prepared queries and the prepared queries `others`, read in one statement:
+    its rows are the state's two, then each of `others`' (`content_state_of` makes the state of the two)."""
     from hamleh.models import ContentState, SearchDocument
-    from hamleh.prepared import PreparedQuery
+    from hamleh.prepared import PreparedQueries, PreparedQuery
 
     def latest_due(now):
         return SearchDocument.objects.published(now).order_by("-publish_at").values_list("publish_at")[:1]
 
-    return (
-        PreparedQuery(ContentState, lambda now: ContentState.objects.values_list("version")),
-        PreparedQuery(SearchDocument, latest_due),
+    return PreparedQueries(
+        [
+            PreparedQuery(ContentState, lambda now: ContentState.objects.values_list("version")),
+            PreparedQuery(SearchDocument, latest_due),
+            *others,
+        ]
     )
 
 
@@ -76,22 +79,15 @@ def content_state_of(state_rows, due_rows):
     return (state_rows[0][0] if state_rows else None, due_rows[0][0] if due_rows else None)
 
 
-@functools.cache
-def _content_state_statement():
-    from hamleh.prepared import PreparedQueries
-
-    return PreparedQueries(content_state_queries())
-
-
 def stored_content_state():
     """(the database's content state, the latest moment an item was published at): one statement.
 
     Together they change whenever what is public changes: every edit moves the state on, and an item
     falling due is published later than any item public before it. What shows the whole of the public
-    content (a search's ranking, the activity report) is kept by them; each process reads them from the
-    database, whatever cache it has.
+    content (a search's ranking, the activity report, a filtered list's count and page) is kept by them;
+    each process reads them from the database, whatever cache it has.
     """
-    return content_state_of(*_content_state_statement().rows())
+    return content_state_of(*content_state_statement().rows())
 
 
 def public_cache_state():

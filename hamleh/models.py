@@ -367,7 +367,8 @@ class ContentState(models.Model):
 
     The shared cache has its own content version for the page cache; this one lives with the data, so every
     process (each keeping pieces of pages in its own memory) reads the same answer the data gives: what shows
-    the whole of the public content (a search's ranking, the activity report) is kept by it.
+    the whole of the public content (a search's ranking, the activity report, a filtered list's count and
+    page) is kept by it.
     """
 
     ROW = 1

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from hamleh.cache import content_state_of, content_state_queries
+from hamleh.cache import content_state_of, content_state_statement
 from hamleh.cards import fragment_cache
 from hamleh.prepared import PreparedQueries, PreparedQuery, rows_digest
 
@@ -64,12 +64,6 @@ def _list_statement(model, narrowing, limit, bottom, top, others):
     return PreparedQueries(
         [_list_query(model, narrowing, limit, None).counted, _list_query(model, narrowing, bottom, top), *others]
     )
-
-
-@functools.lru_cache(maxsize=64)
-def _state_statement(others):
-    """The content state and the rows of the prepared queries `others`, read in one statement."""
-    return PreparedQueries([*content_state_queries(), *others])
 
 
 class CappedPaginator(Paginator):
@@ -122,7 +116,7 @@ class CappedPaginator(Paginator):
             return [query.rows() for query in others]
         model, narrowing, values = self.prepared
         if narrowing:
-            state_rows, due_rows, *rows = _state_statement(tuple(others)).rows()
+            state_rows, due_rows, *rows = content_state_statement(tuple(others)).rows()
             found, keys = self._filtered_page(bottom, top, content_state_of(state_rows, due_rows))
         else:
             statement = _list_statement(model, narrowing, self.max_items + 1, bottom, top, tuple(others))

@@ -48,11 +48,8 @@ class ReportPeriodMixin:
         context = {"form": form, "period": period, "recent_presets": recent, "preset_years": years}
         if period is not None:
             context["period_text"] = period_text(*period)
-            context.update(self.get_period_report_context(period))
+            context.update(report_context(activity_report(*period, limit=settings.REPORT_LIST_LIMIT)))
         return context
-
-    def get_period_report_context(self, period):
-        return report_context(activity_report(*period, limit=settings.REPORT_LIST_LIMIT))
 
 
 # What `get_report_context` gives, each worked out only when the template asks for one.
