@@ -3,18 +3,19 @@
     .venv/bin/python bench/run.py [--sizes 1000 100000] [--duration 5] [--repeats 2] [--reuse]
 
 On PostgreSQL, in databases of its own (`hamleh_bench_<size>`, dropped and made again unless --reuse finds
-exactly the right number of items), for each size it fills the database with `generate_content`, starts
-gunicorn (gunicorn.conf.py, 2 workers, DJANGO_DEBUG=0, static files collected into a temporary folder)
-and measures with `wrk` (Debian package) the requests per second and the p50/p99 latency of each page,
-first with every cache off (DJANGO_PUBLIC_CACHE_SECONDS=0, DJANGO_FRAGMENT_CACHE=0), then with the page
-cache off but the kept fragments of pages on (header, footer, cards, results, feed entries…), then with both on;
-next to `/bench/minimal` (a view that only returns "ok", served by the same gunicorn with HAMLEH_BENCH=1)
-as the ceiling. Then 64 connections for 30 seconds on all pages at once must give no error and no non-2xx
-answer. The table goes into the "Pages and feeds" section of docs/performance.md; the raw figures into
-bench/last-run.json.
+exactly the right number of items), it fills a database per size with `generate_content`, starts one
+gunicorn per size (gunicorn.conf.py, 2 workers, DJANGO_DEBUG=0, static files collected into a temporary
+folder) and measures with `wrk` (Debian package) the requests per second and the p50/p99 latency of each
+page at every size in turn, first with every cache off (DJANGO_PUBLIC_CACHE_SECONDS=0,
+DJANGO_FRAGMENT_CACHE=0), then with the page cache off but the kept fragments of pages on (header, footer,
+cards, results, feed entries…), then with both on; next to `/bench/minimal` (a view that only returns "ok",
+served by the same gunicorn with HAMLEH_BENCH=1) as the ceiling. Then 64 connections for 30 seconds on all
+pages at once, at the largest size, must give no error and no non-2xx answer. The table goes into the
+"Pages and feeds" section of docs/performance.md; the raw figures into bench/last-run.json.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -252,28 +253,36 @@ def wrk(url, duration, connections, threads=1, script=None):
     }
 
 
-def measure(server, page_list, duration, connections, cached, ceiling_duration, repeats):
-    """Each page right after a short run of the ceiling, so a noisy machine moves both alike; `repeats`
-    such pairs, and the best of each kept (the run the rest of the machine disturbed least)."""
-    results = {}
-    for key, _label, path in page_list:
-        status, _body = server.get(path)
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}")
-        if cached:
-            server.get(path)
-        runs, ceilings = [], []
+def measure(servers, duration, connections, cached, ceiling_duration, repeats):
+    """Each page at every size in turn, each run right after a short run of the ceiling on the same server,
+    so a noisy machine moves both alike, and the sizes of a page are measured seconds apart rather than
+    minutes: what the growth compares was measured under the same conditions. `servers` maps each size to
+    (server, pages); `repeats` such rounds, the best run of each page at each size kept (the run the rest of
+    the machine disturbed least)."""
+    results = {size: {} for size in servers}
+    for index, (key, *_rest) in enumerate(next(iter(servers.values()))[1]):
+        for server, page_list in servers.values():
+            path = page_list[index][2]
+            status, _body = server.get(path)
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}")
+            if cached:
+                server.get(path)
+        runs = {size: [] for size in servers}
+        ceilings = {size: [] for size in servers}
         for _repeat in range(repeats):
-            if key != "minimal":
-                ceilings.append(wrk(server.url("/bench/minimal"), ceiling_duration, connections)["rps"])
-            runs.append(wrk(server.url(path), duration, connections))
-        result = max(runs, key=lambda run: run["rps"])
-        result["ceiling"] = result["rps"] if key == "minimal" else max(ceilings)
-        log(
-            f"{key:9} {result['rps']:8.1f} req/s  p50 {result['p50']:.1f} ms  p99 {result['p99']:.1f} ms"
-            f"  ceiling {result['ceiling']:.0f}"
-        )
-        results[key] = result
+            for size, (server, page_list) in servers.items():
+                if key != "minimal":
+                    ceilings[size].append(wrk(server.url("/bench/minimal"), ceiling_duration, connections)["rps"])
+                runs[size].append(wrk(server.url(page_list[index][2]), duration, connections))
+        for size in servers:
+            result = max(runs[size], key=lambda run: run["rps"])
+            result["ceiling"] = result["rps"] if key == "minimal" else max(ceilings[size])
+            log(
+                f"{size:>7} {key:9} {result['rps']:8.1f} req/s  p50 {result['p50']:.1f} ms"
+                f"  p99 {result['p99']:.1f} ms  ceiling {result['ceiling']:.0f}"
+            )
+            results[size][key] = result
     return results
 
 
@@ -319,9 +328,10 @@ def markdown(report):
     lines += [
         "Measured by `make bench` (`bench/run.py`; run it again to refresh this section). PostgreSQL database",
         "`hamleh_bench_<size>` filled by `generate_content` (all five sections, three languages, about 10 % drafts or",
-        f"scheduled); gunicorn with `gunicorn.conf.py`, {report['workers']} sync workers, `DJANGO_DEBUG=0`;",
-        f"`wrk -t1 -c{report['connections']} -d{report['duration']}s` per page after a warm-up request, "
-        f"{report['repeats']} runs, the best kept.",
+        f"scheduled); one gunicorn per size with `gunicorn.conf.py`, {report['workers']} sync workers,",
+        f"`DJANGO_DEBUG=0`; `wrk -t1 -c{report['connections']} -d{report['duration']}s` per page after a warm-up"
+        f" request, at each size in turn (a page's figures at both sizes are seconds apart, not minutes), "
+        f"{report['repeats']} rounds, the best run kept.",
         "**Cold**: every cache off (`DJANGO_PUBLIC_CACHE_SECONDS=0`, `DJANGO_FRAGMENT_CACHE=0`): every request",
         "runs the view, its queries and every template. **Uncached**: the page cache off: every request runs the",
         "view and its queries (reading the keys and versions of what it shows, or the content state), and takes",
@@ -333,7 +343,8 @@ def markdown(report):
         "number in the database every edit moves on: after any edit, the first such request runs in full (as",
         "*cold*).",
         f"**Cached**: the shared page cache on ({report['cache']}), every request after the warm-up is a",
-        "hit.",
+        "hit. The ceiling then goes through the page cache's lookup too (the content version and the page's",
+        "key are read from Redis before the view runs), which is why it is lower than in the other runs.",
         "Each figure is requests per second, with its share of the ceiling in brackets: `/bench/minimal`, a",
         "view that only returns `ok`, served by the same gunicorn through the same middleware, measured for",
         f"{report['ceiling_duration']} s just before each run of a page, the best kept (the machine is shared, so",
@@ -457,44 +468,51 @@ def main():
         "sizes": {},
         "notes": options.notes,
     }
+    sizes = sorted(options.sizes)
     with tempfile.TemporaryDirectory(prefix="hamleh-bench-") as temp:
         static_root = Path(temp) / "static"
         log_path = Path(temp) / "gunicorn.log"
-        for size in sorted(options.sizes):
-            # One database per size, so --reuse can keep both between runs.
-            database = Database(f"{options.database}_{size}", options.server)
-            env = base_env(database, static_root, 0, "", options.port, options.workers)
+        # One database per size, so --reuse can keep both between runs; one server per size, on ports of
+        # its own, so that each page can be measured at every size in turn.
+        databases = {size: Database(f"{options.database}_{size}", options.server) for size in sizes}
+        ports = {size: options.port + index for index, size in enumerate(sizes)}
+        for size, database in databases.items():
+            env = base_env(database, static_root, 0, "", ports[size], options.workers)
             fill(database, size, env, reset=not options.reuse)
-            if not static_root.exists():
-                manage(env, "collectstatic", "--noinput", "-v", "0")
-            data = {}
-            for mode, seconds, shared, fragments in MODES:
-                redis_url = options.redis_url if shared else ""
-                if redis_url:
-                    import redis
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        data = {size: {} for size in sizes}
+        for mode, seconds, shared, fragments in MODES:
+            redis_url = options.redis_url if shared else ""
+            if redis_url:
+                import redis
 
-                    redis.Redis.from_url(redis_url).flushdb()
-                mode_env = base_env(
-                    database, static_root, seconds, redis_url, options.port, options.workers, fragments=fragments
-                )
-                log(f"{size} items, {mode}")
-                with Server(mode_env, options.port, log_path) as server:
-                    page_list = pages(database, server)
-                    data[mode] = measure(
-                        server,
-                        page_list,
-                        options.duration,
-                        options.connections,
-                        seconds > 0,
-                        options.ceiling_duration,
-                        options.repeats,
+                redis.Redis.from_url(redis_url).flushdb()
+            log(f"{mode}: {', '.join(f'{size} items' for size in sizes)}")
+            with contextlib.ExitStack() as stack:
+                servers = {}
+                for size, database in databases.items():
+                    mode_env = base_env(
+                        database, static_root, seconds, redis_url, ports[size], options.workers, fragments=fragments
                     )
-                    if size == max(options.sizes) and not options.no_stress:
-                        log(f"64 connections, 30 s, {mode}")
-                        report.setdefault("stress", {})[mode] = stress(server, page_list)
-                        log(f"stress {mode}: {report['stress'][mode]}")
-            data["pages"] = page_list
-            report["sizes"][str(size)] = data
+                    server = stack.enter_context(Server(mode_env, ports[size], log_path))
+                    servers[size] = (server, pages(database, server))
+                measured = measure(
+                    servers,
+                    options.duration,
+                    options.connections,
+                    seconds > 0,
+                    options.ceiling_duration,
+                    options.repeats,
+                )
+                for size, (_server, page_list) in servers.items():
+                    data[size][mode] = measured[size]
+                    data[size]["pages"] = page_list
+                if not options.no_stress:
+                    log(f"64 connections, 30 s, {mode}, {sizes[-1]} items")
+                    report.setdefault("stress", {})[mode] = stress(*servers[sizes[-1]])
+                    log(f"stress {mode}: {report['stress'][mode]}")
+        for size in sizes:
+            report["sizes"][str(size)] = data[size]
     report["elapsed_minutes"] = round((time.monotonic() - started) / 60, 1)
     section = markdown(report)
     print(section)  # noqa: T201
