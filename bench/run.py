@@ -330,8 +330,9 @@ def markdown(report):
         "`hamleh_bench_<size>` filled by `generate_content` (all five sections, three languages, about 10 % drafts or",
         f"scheduled); one gunicorn per size with `gunicorn.conf.py`, {report['workers']} sync workers,",
         f"`DJANGO_DEBUG=0`; `wrk -t1 -c{report['connections']} -d{report['duration']}s` per page after a warm-up"
-        f" request, at each size in turn (a page's figures at both sizes are seconds apart, not minutes), "
-        f"{report['repeats']} rounds, the best run kept.",
+        " request, at each size in turn",
+        f"(a page's figures at both sizes are seconds apart, not minutes), {report['repeats']} rounds, the best"
+        " run kept.",
         "**Cold**: every cache off (`DJANGO_PUBLIC_CACHE_SECONDS=0`, `DJANGO_FRAGMENT_CACHE=0`): every request",
         "runs the view, its queries and every template. **Uncached**: the page cache off: every request runs the",
         "view and its queries (reading the keys and versions of what it shows, or the content state), and takes",
@@ -349,8 +350,9 @@ def markdown(report):
         "view that only returns `ok`, served by the same gunicorn through the same middleware, measured for",
         f"{report['ceiling_duration']} s just before each run of a page, the best kept (the machine is shared, so",
         "the ceiling drifts).",
-        f"Targets: cold and uncached ≥ {TARGET_UNCACHED:.0%}, cached ≥ {TARGET_CACHED:.0%} of the ceiling; "
-        "✗ marks a miss.",
+        f"Targets: uncached ≥ {TARGET_UNCACHED:.0%}, cached ≥ {TARGET_CACHED:.0%} of the ceiling; cold is marked"
+        f" against {TARGET_UNCACHED:.0%} too,",
+        "to keep the cost of a first render in sight; ✗ marks a miss.",
         "Latency columns: p50 / p99 in milliseconds.",
         "",
         f"Machine: {report['machine']}; {report['date']}. Load generator, database and server share the",
