@@ -37,8 +37,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from hamleh.models import SearchDocument  # noqa: E402
-from hamleh.search import MAX_CANDIDATES  # noqa: E402
+from search.models import SearchDocument  # noqa: E402
+from search.index import MAX_CANDIDATES  # noqa: E402
 
 QUERIES = [
     ("الحقوق الرقمية", "", "Arabic, two very common words"),
@@ -53,7 +53,7 @@ QUERIES = [
     ("كلمةغيرموجودة", "", "no result at all"),
 ]
 CONTENT_TABLES = [
-    "hamleh_searchdocument",
+    "search_searchdocument",
     "publications_publication",
     "publications_article",
     "campaigns_campaign",
@@ -77,7 +77,7 @@ def prepare(size, reuse):
         call_command("generate_content", count=size, seed=1, stdout=open(os.devnull, "w"))  # noqa: SIM115
         print(f"generated {size} items in {time.perf_counter() - started:.0f} s")
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE hamleh_searchdocument")
+        cursor.execute("VACUUM ANALYZE search_searchdocument")
 
 
 def measure(client, query, section, runs):

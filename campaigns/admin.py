@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, CampaignPartner, CampaignTarget, CampaignUpdate, Organization
-from hamleh.admin import PublishableAdmin, TranslatedAdmin, TranslatedInline
-from hamleh.admin_protected import ProtectedItemsAdminMixin
+from editorial.admin import PublishableAdmin, TranslatedAdmin, TranslatedInline
+from editorial.admin_protected import ProtectedItemsAdminMixin
 
 
 class CampaignUpdateInline(TranslatedInline):

@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Organization
-from hamleh.filters import ListedModelChoiceFilter, PublicFilterSet
+from content.filters import PublicFilterSet
 
 
 class CampaignFilter(PublicFilterSet):
@@ -15,7 +15,7 @@ class CampaignFilter(PublicFilterSet):
         empty_label=_("Ongoing and concluded"),
         method="filter_state",
     )
-    target = ListedModelChoiceFilter(
+    target = django_filters.ModelChoiceFilter(
         label=_("Targeted organisation"),
         field_name="targets",
         to_field_name="slug",
@@ -24,7 +24,7 @@ class CampaignFilter(PublicFilterSet):
         distinct=True,
     )
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Campaign
         fields = ["scope", "state", "target", "topic", "year"]
 

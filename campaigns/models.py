@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.cache import InvalidatesPublicPages
-from hamleh.models import (
+from content.changes import ChangesPublicContent
+from content.models import (
     Publishable,
     PublishableQuerySet,
     TopicLink,
@@ -13,7 +13,7 @@ from hamleh.models import (
 )
 
 
-class Organization(InvalidatesPublicPages, models.Model):
+class Organization(ChangesPublicContent, models.Model):
     """A company or platform a campaign targets, or a partner in a coalition."""
 
     class Kind(models.TextChoices):
@@ -66,7 +66,7 @@ class Campaign(Publishable):
     cta_label = models.CharField(_("call to action label"), max_length=120, blank=True)
     cta_url = models.URLField(_("call to action address"), blank=True)
     topics = models.ManyToManyField(
-        "hamleh.Topic", through="CampaignTopic", verbose_name=_("topics"), blank=True, related_name="campaigns"
+        "content.Topic", through="CampaignTopic", verbose_name=_("topics"), blank=True, related_name="campaigns"
     )
     targets = models.ManyToManyField(
         Organization,
@@ -117,7 +117,7 @@ class CampaignTopic(TopicLink):
         indexes = [models.Index(fields=["topic", "campaign"], name="campaign_by_topic")]
 
 
-class CampaignTarget(InvalidatesPublicPages, models.Model):
+class CampaignTarget(ChangesPublicContent, models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
@@ -132,7 +132,7 @@ class CampaignTarget(InvalidatesPublicPages, models.Model):
         return str(self.organization)
 
 
-class CampaignPartner(InvalidatesPublicPages, models.Model):
+class CampaignPartner(ChangesPublicContent, models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
@@ -147,7 +147,7 @@ class CampaignPartner(InvalidatesPublicPages, models.Model):
         return str(self.organization)
 
 
-class CampaignUpdate(InvalidatesPublicPages, models.Model):
+class CampaignUpdate(ChangesPublicContent, models.Model):
     """One step of a campaign's timeline; outcomes (an agreement signed, a policy changed) are marked."""
 
     class Kind(models.TextChoices):

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from campaigns.models import Campaign, CampaignUpdate, Organization
-from hamleh.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
+from content.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
 
 
 @register(Campaign)

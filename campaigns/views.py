@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 
 from campaigns.filters import CampaignFilter
 from campaigns.models import Campaign
-from hamleh.views import PublicDetailView, PublicListView
+from content.views import PublicDetailView, PublicListView
 from publications.models import Publication
 
 

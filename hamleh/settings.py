@@ -42,8 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes win.
     "modeltranslation",
-    # The admin site requires a verified second factor (hamleh.admin_site).
-    "hamleh.admin_apps.HamlehAdminConfig",
+    # The admin site requires a verified second factor (editorial.admin_site).
+    "editorial.admin_apps.HamlehAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,19 +60,28 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
-    "hamleh",
+    # The project's apps, each importing only from those above it.
+    "uploads",
+    "content",
     "publications",
     "campaigns",
     "trainings",
+    "search",
+    "editorial",
+    "syndication",
+    "report",
     "newsletter",
+    "website",
+    "demo",
+    "backups",
 ]
 
 MIDDLEWARE = [
     # Outermost: answers If-None-Match / If-Modified-Since with 304, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
-    "hamleh.middleware.UpdatePublicPageMiddleware",
+    "website.middleware.UpdatePublicPageMiddleware",
     # Inside the page cache: the cache keeps compressed copies.
-    "hamleh.middleware.TextGZipMiddleware",
+    "website.middleware.TextGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,11 +92,11 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hamleh.middleware.SecurityHeadersMiddleware",
+    "website.middleware.SecurityHeadersMiddleware",
     # Near the end, as django-axes requires: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
     # Last: a cache hit returns before any view or query runs.
-    "hamleh.middleware.FetchPublicPageMiddleware",
+    "website.middleware.FetchPublicPageMiddleware",
 ]
 
 ROOT_URLCONF = "hamleh.urls"
@@ -102,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hamleh.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },
@@ -117,10 +126,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# PostgreSQL: the public pages' few statements are prepared on each connection once, and then only
-# executed (hamleh/prepared.py). Turn off behind a pooler that hands out server connections per
-# transaction (PgBouncer's transaction mode), where a connection's prepared statements are not its own.
-DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 # The public indexes carry the item's id (INCLUDE) so that PostgreSQL counts a filtered list from indexes
 # alone; SQLite builds the same indexes without that column, which is all it needs, and Django warns.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -140,7 +145,7 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["hamleh.db_router.PrimaryReplicaRouter"]
     # Before the page cache, so everything after it knows which database it may read.
     MIDDLEWARE.insert(
-        MIDDLEWARE.index("hamleh.middleware.UpdatePublicPageMiddleware") + 1,
+        MIDDLEWARE.index("website.middleware.UpdatePublicPageMiddleware") + 1,
         "hamleh.db_router.PrimaryAfterWriteMiddleware",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -158,10 +163,20 @@ PUBLIC_LIST_MAX_PAGES = int(os.environ.get("DJANGO_PUBLIC_LIST_MAX_PAGES", "50")
 REPORT_LIST_LIMIT = int(os.environ.get("DJANGO_REPORT_LIST_LIMIT", "20"))
 # Benchmark only (`make bench`): serves /bench/minimal, the ceiling pages are measured against.
 HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
+# One cache for the whole site: the shared page cache and the content version its pages are keyed by
+# (`content.changes`). Every worker must see the same one, or an edit would reach some workers only:
+# Redis when REDIS_URL is set (required with several servers), else a folder on the local disk, which all the
+# workers of one server share.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "hamleh.cache_backends.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hamleh"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_CACHE_MAX_ENTRIES", "3000"))},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,7 +190,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # by itself. The records of failed attempts (username, address, time) are
 # deleted once the cool-off has passed; successful logins are not logged.
 AUTHENTICATION_BACKENDS = [
-    "hamleh.staff_security.LoginThrottlingBackend",
+    "editorial.staff_security.LoginThrottlingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
@@ -185,7 +200,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a locked pair unlocks 15 minutes after locking, whatever comes
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "otp_token"]
-AXES_CLIENT_IP_CALLABLE = "hamleh.staff_security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "editorial.staff_security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
 # Two-factor login (django-otp): a TOTP app, or a single-use recovery code.
@@ -234,22 +249,6 @@ if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
             "file_overwrite": False,
         },
     }
-# Rendered pieces of public pages (`{% cache %}` in templates: the header, the head links, the footer, the
-# filter forms; `hamleh.cards` and `hamleh.feeds`: one card and one feed entry per version of an item), kept
-# in each process's own memory. Their keys name everything they depend on
-# (language, address, the item's version token), so they never go stale and need no expiry; a change
-# of template or translation arrives with a restart. DJANGO_FRAGMENT_CACHE=0 renders everything afresh.
-# Off by default when media addresses are signed (S3 with query-string authentication): a kept card would
-# outlive its image's signature.
-_signed_media_urls = _media_backend["BACKEND"].startswith("storages.") and _media_backend["OPTIONS"]["querystring_auth"]
-CACHES["template_fragments"] = {
-    "BACKEND": "hamleh.cache_backends.FragmentCache"
-    if env_bool("DJANGO_FRAGMENT_CACHE", not _signed_media_urls)
-    else "django.core.cache.backends.dummy.DummyCache",
-    "LOCATION": "hamleh-fragments",
-    "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_FRAGMENT_CACHE_ENTRIES", "5000"))},
-}
 # The origin media is served from when it is not this site (S3 bucket or CDN,
 # e.g. https://media.example.org): public pages' CSP allows images from it.
 MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN", "").rstrip("/")

@@ -5,8 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from hamleh import views
-from hamleh.sitemaps import SITEMAPS
+from syndication.sitemaps import SITEMAPS
+from website import views
 
 urlpatterns = [
     path("", views.language_redirect, name="root"),
@@ -14,27 +14,27 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("admin/workflow/", include("hamleh.urls_workflow")),
+    path("admin/workflow/", include("editorial.urls")),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("hamleh.urls_public")),
+    path("", include("website.urls")),
+    path("", include("search.urls")),
+    path("", include("report.urls")),
     path("", include("publications.urls")),
     path("", include("campaigns.urls")),
     path("", include("trainings.urls")),
-    path("", include("hamleh.urls_feeds")),
+    path("", include("syndication.urls")),
     path("newsletter/", include("newsletter.urls")),
     prefix_default_language=True,
 )
 
 if settings.HAMLEH_BENCH:
-    from hamleh.bench_views import minimal
-
-    urlpatterns += [path("bench/minimal", minimal, name="bench_minimal")]
+    urlpatterns += [path("bench/minimal", views.minimal, name="bench_minimal")]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-handler404 = "hamleh.views.page_not_found"
-handler500 = "hamleh.views.server_error"
+handler404 = "website.views.page_not_found"
+handler500 = "website.views.server_error"

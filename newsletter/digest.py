@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
-from hamleh.sections import SECTIONS
+from content.sections import SECTIONS
 from newsletter.emails import digest_message
 from newsletter.models import DigestDelivery, DigestRun, Subscriber
 

@@ -38,7 +38,7 @@ def confirmation_message(request):
             "subscribe_url": absolute(reverse("newsletter:subscribe")),
             "max_age_hours": max(1, settings.NEWSLETTER_CONFIRM_MAX_AGE // 3600),
             "language": request.language,
-            "home_url": absolute(reverse("hamleh:home")),
+            "home_url": absolute(reverse("website:home")),
         }
         subject, text, html = _render("confirm", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [request.email])

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.models import Topic
+from content.models import Topic
 from newsletter.models import Language, section_choices
 from newsletter.services import normalize_email
 

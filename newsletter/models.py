@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.sections import SECTIONS
+from content.sections import SECTIONS
 
 
 class Language(models.TextChoices):
@@ -23,7 +23,7 @@ class Language(models.TextChoices):
 
 
 def section_choices():
-    """The public sections a subscriber can choose (a callable: the list lives in hamleh.sections)."""
+    """The public sections a subscriber can choose (a callable: the list lives in content.sections)."""
     return [(section.name, section.title) for section in SECTIONS]
 
 
@@ -35,7 +35,7 @@ class Subscriber(models.Model):
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ARABIC)
     topics = models.ManyToManyField(
-        "hamleh.Topic", verbose_name=_("topics"), blank=True, related_name="newsletter_subscribers"
+        "content.Topic", verbose_name=_("topics"), blank=True, related_name="newsletter_subscribers"
     )
     confirmed_at = models.DateTimeField(_("confirmed"), default=timezone.now)
     last_digest_at = models.DateTimeField(

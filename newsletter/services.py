@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from hamleh.models import Topic
+from content.models import Topic
 from newsletter import emails
 from newsletter.models import Subscriber, SubscriberSection, Suppression
 from newsletter.tokens import LinkInvalid, SubscriptionRequest

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.admin import PublishableAdmin, TranslatedAdmin
-from hamleh.admin_protected import ProtectedItemsAdminMixin
+from editorial.admin import PublishableAdmin, TranslatedAdmin
+from editorial.admin_protected import ProtectedItemsAdminMixin
 from publications.models import Article, Publication, PublicationFile, Series
 
 

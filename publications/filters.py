@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.filters import PublicFilterSet
+from content.filters import PublicFilterSet
 from publications.models import Article, FileLanguage, Publication
 
 
@@ -17,7 +17,7 @@ class PublicationFilter(PublicFilterSet):
         distinct=True,
     )
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Publication
         fields = ["kind", "topic", "year", "file_language"]
 
@@ -25,6 +25,6 @@ class PublicationFilter(PublicFilterSet):
 class ArticleFilter(PublicFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Article.Kind.choices, empty_label=_("All kinds"))
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Article
         fields = ["kind", "topic", "year"]

@@ -4,10 +4,9 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hamleh import media
-from hamleh.cache import InvalidatesPublicPages
-from hamleh.models import Publishable, TopicLink
-from hamleh.prepared import PreparedQuery
+from uploads import media
+from content.changes import ChangesPublicContent
+from content.models import Publishable, TopicLink
 
 
 class FileLanguage(models.TextChoices):
@@ -16,7 +15,7 @@ class FileLanguage(models.TextChoices):
     HEBREW = "he", _("Hebrew")
 
 
-class Series(InvalidatesPublicPages, models.Model):
+class Series(ChangesPublicContent, models.Model):
     """A publication that appears in several editions, such as an annual index."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -55,7 +54,7 @@ class Publication(Publishable):
     )
     edition = models.CharField(_("edition"), max_length=100, blank=True, help_text=_("For example: 2020, or May 2021."))
     topics = models.ManyToManyField(
-        "hamleh.Topic", through="PublicationTopic", verbose_name=_("topics"), blank=True, related_name="publications"
+        "content.Topic", through="PublicationTopic", verbose_name=_("topics"), blank=True, related_name="publications"
     )
 
     class Meta(Publishable.Meta):
@@ -92,7 +91,7 @@ def publication_file_path(instance, filename):
     return f"publications/{slug}/{instance.language}/{media.ascii_filename(slug, instance.language, extension='pdf')}"
 
 
-class PublicationFile(InvalidatesPublicPages, models.Model):
+class PublicationFile(ChangesPublicContent, models.Model):
     """The PDF of a publication in one language: at most one per language."""
 
     publication = models.ForeignKey(
@@ -178,7 +177,7 @@ class Article(Publishable):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     topics = models.ManyToManyField(
-        "hamleh.Topic", through="ArticleTopic", verbose_name=_("topics"), blank=True, related_name="articles"
+        "content.Topic", through="ArticleTopic", verbose_name=_("topics"), blank=True, related_name="articles"
     )
     related_publications = models.ManyToManyField(
         Publication, verbose_name=_("related publications"), blank=True, related_name="articles"
@@ -204,44 +203,6 @@ class Article(Publishable):
             # The activity report's counts by kind in a period, from the index alone.
             models.Index(fields=["publish_at", "kind", "status", "id"], name="article_by_date"),
         ]
-
-    def public_mentions(self):
-        """The public items the article mentions, {kind: [items, newest first]}."""
-        return Article.mentioned_items(MENTION_LINKS.rows(slug=self.slug))
-
-    @classmethod
-    def mentioned_items(cls, links):
-        """{kind: [public items, newest first]} of an article's mention `links` [(kind, id)], as
-        `MENTION_LINKS` reads them (its four link tables at once).
-
-        One query per kind the article does mention reads those items (most articles mention one kind or
-        none, where reading every kind would always cost four queries).
-        """
-        fields = {kind: cls._meta.get_field(f"related_{kind}") for kind in cls.MENTIONED}
-        ids = {kind: [] for kind in cls.MENTIONED}
-        for kind, pk in links:
-            ids[kind].append(pk)
-        return {
-            kind: list(fields[kind].related_model.objects.published().for_cards().filter(pk__in=ids[kind]))
-            if ids[kind]
-            else []
-            for kind in cls.MENTIONED
-        }
-
-
-def _mention_links(now, slug):
-    """(kind, id) of every item the article (by slug) mentions: its four link tables read at once (UNION ALL)."""
-    fields = [(kind, Article._meta.get_field(f"related_{kind}")) for kind in Article.MENTIONED]
-    links = [
-        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}__slug": slug}).values_list(
-            models.Value(kind, output_field=models.CharField()), field.m2m_reverse_field_name()
-        )
-        for kind, field in fields
-    ]
-    return links[0].union(*links[1:], all=True)
-
-
-MENTION_LINKS = PreparedQuery(Article, _mention_links, texts=["slug"])
 
 
 class ArticleTopic(TopicLink):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from hamleh.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
+from content.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
 from publications.models import Article, Publication, Series
 
 

@@ -1,14 +1,14 @@
 from urllib.parse import quote
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 
-from hamleh.media import ascii_filename
-from hamleh.views import PublicDetailView, PublicListView
+from uploads.media import ascii_filename
+from content.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
-from publications.models import MENTION_LINKS, Article, Publication, PublicationFile
+from publications.models import Article, Publication, PublicationFile
 
 
 class PublicationListView(PublicListView):
@@ -83,10 +83,19 @@ class ArticleListView(PublicListView):
 
 class ArticleDetailView(PublicDetailView):
     model = Article
-    read_with_item = (MENTION_LINKS,)
+
+    def get_queryset(self):
+        mentions = [
+            Prefetch(f"related_{kind}", queryset=self.mentioned_model(kind).objects.published().for_cards(), to_attr=f"public_{kind}")
+            for kind in Article.MENTIONED
+        ]
+        return super().get_queryset().prefetch_related(*mentions)
+
+    @staticmethod
+    def mentioned_model(kind):
+        return Article._meta.get_field(f"related_{kind}").related_model
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        (links,) = self.read_with_item_rows
-        context["mentioned"] = Article.mentioned_items(links)
+        context["mentioned"] = {kind: getattr(self.object, f"public_{kind}") for kind in Article.MENTIONED}
         return context

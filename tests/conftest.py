@@ -12,19 +12,15 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """Each test starts with nothing kept: no cached page, no kept fragment, no choice rows remembered."""
-    from django.core.cache import caches
+def fresh_cache(settings, tmp_path):
+    """Each test starts with an empty shared cache: with the default (file-based) cache, a folder of its own."""
+    from django.core.cache import cache
 
-    from hamleh import filters
-
-    for alias in ("default", "template_fragments"):
-        caches[alias].clear()
-    filters._last_choice_rows.clear()
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(tmp_path / "cache")}}
+    else:
+        cache.clear()
     yield
-    for alias in ("default", "template_fragments"):
-        caches[alias].clear()
-    filters._last_choice_rows.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +59,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.core.management.sql import emit_post_migrate_signal
     from django.db import connection
 
-    from hamleh.roles import EDITORS, content_permission_codenames
+    from editorial.roles import EDITORS, content_permission_codenames
 
     with django_db_blocker.unblock():
         if not Group.objects.filter(name=EDITORS).exists():

@@ -6,7 +6,7 @@ import itertools
 from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignUpdate, Organization
-from hamleh.models import Status, Topic
+from content.models import Status, Topic
 from publications.models import Article, Publication
 from trainings.models import Event, Training
 

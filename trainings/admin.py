@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.admin import PublishableAdmin
+from editorial.admin import PublishableAdmin
 from trainings.models import Event, Training
 
 

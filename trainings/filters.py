@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.filters import PublicFilterSet
+from content.filters import PublicFilterSet
 from trainings.models import Event, Training
 
 
@@ -16,7 +16,7 @@ class TrainingFilter(PublicFilterSet):
     )
     mode = django_filters.ChoiceFilter(label=_("Mode"), choices=Training.Mode.choices, empty_label=_("Any mode"))
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Training
         fields = ["format", "audience", "mode", "topic", "year"]
 
@@ -33,7 +33,7 @@ class EventFilter(PublicFilterSet):
         method="filter_when",
     )
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Event
         fields = ["kind", "role", "when", "topic", "year"]
 

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamleh.models import (
+from content.models import (
     Publishable,
     PublishableQuerySet,
     TopicLink,
@@ -43,7 +43,7 @@ class Training(Publishable):
     participants_count = models.PositiveIntegerField(_("participants"), default=0)
     registration_url = models.URLField(_("registration address"), blank=True)
     topics = models.ManyToManyField(
-        "hamleh.Topic", through="TrainingTopic", verbose_name=_("topics"), blank=True, related_name="trainings"
+        "content.Topic", through="TrainingTopic", verbose_name=_("topics"), blank=True, related_name="trainings"
     )
 
     class Meta(Publishable.Meta):
@@ -110,7 +110,7 @@ class Event(Publishable):
     registration_url = models.URLField(_("registration address"), blank=True)
     recording_url = models.URLField(_("recording address"), blank=True)
     topics = models.ManyToManyField(
-        "hamleh.Topic", through="EventTopic", verbose_name=_("topics"), blank=True, related_name="events"
+        "content.Topic", through="EventTopic", verbose_name=_("topics"), blank=True, related_name="events"
     )
 
     objects = EventQuerySet.as_manager()

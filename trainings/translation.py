@@ -1,6 +1,6 @@
 from modeltranslation.translator import register
 
-from hamleh.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
+from content.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
 from trainings.models import Event, Training
 
 

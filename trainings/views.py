@@ -1,4 +1,4 @@
-from hamleh.views import PublicDetailView, PublicListView
+from content.views import PublicDetailView, PublicListView
 from trainings.filters import EventFilter, TrainingFilter
 from trainings.models import Event, Training
 

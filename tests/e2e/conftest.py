@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from hamleh.demo import load_demo
+from demo.loading import load_demo
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, Watch
 
 

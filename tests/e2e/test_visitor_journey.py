@@ -5,7 +5,7 @@ import re
 import feedparser
 import pytest
 
-from hamleh.models import Status
+from content.models import Status
 from tests.e2e.browser import html_lang_dir, screenshot
 from tests.factories import make_publication
 

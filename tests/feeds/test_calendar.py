@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db

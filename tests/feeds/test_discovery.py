@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import set_script_prefix
 from django.utils import timezone, translation
 
-from hamleh.templatetags.discovery import feed_directory
+from syndication.templatetags.discovery import feed_directory
 from tests.factories import MAKERS, make_event, make_publication, make_topic, make_training
 from tests.feeds.conftest import add_pdf
 
@@ -267,7 +267,7 @@ def test_the_head_links_follow_a_renamed_topic_and_the_host(client, topic, setti
 
 
 def test_the_language_versions_follow_the_address_the_site_is_served_under(rf):
-    from hamleh.templatetags.discovery import _language_alternates
+    from syndication.templatetags.discovery import _language_alternates
 
     request = rf.get("/en/news/")
     request.path = "/hamleh/en/news/"

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import MAKERS, make_publication, make_topic
 from tests.feeds.conftest import LANGUAGES, SECTIONS, add_pdf
 

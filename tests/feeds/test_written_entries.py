@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import make_article, make_publication, make_topic
 from tests.feeds.conftest import add_pdf
 

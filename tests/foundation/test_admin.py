@@ -15,7 +15,7 @@ from pypdf import PdfWriter
 from reversion.models import Version
 
 from campaigns.models import Campaign, CampaignUpdate, Organization
-from hamleh.demo import load_demo
+from demo.loading import load_demo
 from publications.models import Publication, PublicationFile, Series
 from tests.factories import MAKERS, make_campaign_update, make_organization, make_topic
 from trainings.models import Event, Training
@@ -76,7 +76,7 @@ def test_the_admin_is_arabic_unless_asked_otherwise(staff_client):
     assert html_lang_dir(staff_client.get("/admin/", headers={"accept-language": "en"})) == ("he", "rtl")
 
 
-CONTENT_APPS = {"hamleh", "publications", "campaigns", "trainings"}
+CONTENT_APPS = {"content", "publications", "campaigns", "trainings"}
 CONTENT_ADMIN_MODELS = [model for model in ADMIN_MODELS if model._meta.app_label in CONTENT_APPS]
 
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from campaigns.models import Campaign, Organization
-from hamleh.models import Topic
+from content.models import Topic
 from publications.models import Article, Publication, PublicationFile, Series
 from tests.factories import (
     make_article,

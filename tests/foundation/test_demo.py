@@ -13,8 +13,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from campaigns.models import Campaign, CampaignUpdate, Organization
-from hamleh.models import Topic
-from hamleh.roles import EDITORS
+from content.models import Topic
+from editorial.roles import EDITORS
 from publications.models import Article, Publication, PublicationFile, Series
 from trainings.models import Event, Training
 

@@ -4,7 +4,7 @@ import pytest
 from django.db.models import ProtectedError
 
 from campaigns.models import Campaign, Organization
-from hamleh.models import Topic
+from content.models import Topic
 from publications.models import Publication, Series
 from tests.factories import MAKERS, make_campaign, make_organization, make_publication, make_topic
 

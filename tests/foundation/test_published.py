@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import MAKERS
 
 pytestmark = pytest.mark.django_db

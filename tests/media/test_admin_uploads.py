@@ -137,7 +137,7 @@ class UnreadableUpload(UploadedFile):
 def test_size_is_checked_before_reading(field, size):
     from django.core.exceptions import ValidationError
 
-    from hamleh.media import ImageUploadFormField, PdfUploadFormField
+    from uploads.media import ImageUploadFormField, PdfUploadFormField
 
     form_field = PdfUploadFormField() if field == "pdf" else ImageUploadFormField()
     with pytest.raises(ValidationError) as error:

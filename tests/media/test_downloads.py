@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from hamleh import media
-from hamleh.models import Status
+from uploads import media
+from content.models import Status
 from publications.models import PublicationFile
 from tests.factories import make_publication
 from tests.media.files import pdf_bytes, upload
@@ -201,7 +201,7 @@ def test_clean_filename(name, expected):
 def test_media_origin_is_allowed_for_images_only(settings):
     import importlib
 
-    from hamleh import middleware
+    from website import middleware
 
     settings.MEDIA_ORIGIN = "https://media.example.org"
     try:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from PIL import ExifTags, Image
 
-from hamleh import media
+from uploads import media
 from tests.factories import make_article, make_publication
 from tests.media.files import huge_png_header, image_bytes, jpeg_with_gps, noisy_jpeg, upload
 

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from hamleh.sections import SECTIONS
+from content.sections import SECTIONS
 from newsletter.models import Language, Subscriber, Suppression
 from tests.factories import make_topic
 from tests.newsletter.helpers import make_subscriber

@@ -23,7 +23,7 @@ def test_subscribe_page_answers_in_each_language_with_the_form(client):
 
 
 def test_every_page_has_the_compact_form_in_its_footer(client):
-    html = client.get(reverse("hamleh:home")).content.decode()
+    html = client.get(reverse("website:home")).content.decode()
     assert f'action="{subscribe_url("ar")}"' in html
     assert 'name="step" value="email"' in html
     assert "csrfmiddlewaretoken" not in html

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import make_article, make_publication
 
 pytestmark = pytest.mark.django_db

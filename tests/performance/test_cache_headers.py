@@ -24,7 +24,7 @@ def vary(response):
     return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
 
 
-@pytest.mark.parametrize("url_name", ["hamleh:home", "publications:article_list", "hamleh:privacy"])
+@pytest.mark.parametrize("url_name", ["website:home", "publications:article_list", "website:privacy"])
 def test_shared_pages_tell_a_cdn_public_short_and_vary_on_cookie(client, url_name, django_assert_num_queries):
     make_article()
     url = reverse(url_name)

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from hamleh.cache import stored_content_state
-from hamleh.models import ContentState, Status
+from content.changes import stored_content_state
+from content.models import ContentState, Status
 from tests.factories import make_article, make_campaign, make_campaign_update, make_organization, make_topic
 
 pytestmark = pytest.mark.django_db

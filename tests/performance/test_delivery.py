@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hamleh.stylesheet import site_stylesheet, watch_site_stylesheet
+from website.stylesheet import site_stylesheet, watch_site_stylesheet
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def csp_sources(response, directive):
     return policy[directive].split()
 
 
-@pytest.mark.parametrize("name", ["hamleh:home", "publications:article_list", "hamleh:impact", "hamleh:search"])
+@pytest.mark.parametrize("name", ["website:home", "publications:article_list", "report:impact", "search:search"])
 def test_every_page_carries_its_stylesheet_and_the_csp_allows_that_text_alone(client, name):
     response = client.get(reverse(name))
     html = response.content.decode()

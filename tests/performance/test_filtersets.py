@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from hamleh.models import Topic
+from content.models import Topic
 from publications.filters import ArticleFilter
 from publications.models import Article
 from tests.factories import make_article, make_topic

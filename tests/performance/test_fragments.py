@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from hamleh.filters import PublicFilterSet
-from hamleh.models import Status
+from content.filters import PublicFilterSet
+from content.models import Status
 from publications.models import ArticleTopic
 from tests.factories import make_article, make_publication, make_topic
 

@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from campaigns.models import Campaign
-from hamleh.pagination import _list_query
-from hamleh.report.service import activity_report
+from content.pagination import _list_query
+from report.service import activity_report
 from publications.models import Article, Publication
 from tests.factories import make_article, make_campaign, make_event, make_publication, make_topic, make_training
 from trainings.models import Event, Training

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hamleh.models import Status
-from hamleh.views import ItemByKey
+from content.models import Status
+from content.views import ItemByKey
 from publications.models import Article
 from tests.factories import MAKERS, make_article, make_event, make_publication, make_topic
 

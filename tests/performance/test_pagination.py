@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hamleh.cards import fragment_cache
-from hamleh.pagination import CappedPaginator
+from content.pagination import CappedPaginator
 from publications.models import Article
 from tests.factories import make_article, make_topic
 

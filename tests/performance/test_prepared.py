@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hamleh.models import SearchDocument, Status, Topic
+from content.models import SearchDocument, Status, Topic
 from hamleh.prepared import PreparedQueries, PreparedQuery
 from publications.models import Article
 from tests.factories import make_article, make_event, make_topic
@@ -72,7 +72,7 @@ def test_a_union_of_aggregates_reads_what_the_orm_reads():
     make_article(status=Status.DRAFT, publish_at=NOON + datetime.timedelta(days=1))
 
     def moments(now):
-        from hamleh.syndication import _latest
+        from syndication.common import _latest
 
         documents = SearchDocument.objects.all()
         return _latest(documents, "indexed_at").union(_latest(documents.published(now), "publish_at"), all=True)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import make_article, make_event, make_publication
 from tests.public.conftest import NOW
 
@@ -16,12 +16,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def featured_titles(client):
-    return [item.title_ar for item in client.get(reverse("hamleh:home")).context["featured"]]
+    return [item.title_ar for item in client.get(reverse("website:home")).context["featured"]]
 
 
 def home_queries(client):
     with CaptureQueriesContext(connection) as context:
-        client.get(reverse("hamleh:home"))
+        client.get(reverse("website:home"))
     return len(context.captured_queries)
 
 

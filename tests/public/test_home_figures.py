@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hamleh.sections import home_figures
+from content.sections import home_figures
 from tests.factories import make_campaign, make_event, make_publication, make_training
 from tests.public.conftest import NOW
 
@@ -40,9 +40,9 @@ def test_the_figures_count_published_records():
 def test_the_figures_are_counted_once_for_every_visitor(client):
     make_campaign(start_date=datetime.date(2026, 1, 1))
     with CaptureQueriesContext(connection) as first:
-        client.get(reverse("hamleh:home"))
+        client.get(reverse("website:home"))
     with CaptureQueriesContext(connection) as second:
-        client.get(reverse("hamleh:home"))
+        client.get(reverse("website:home"))
     # The four figures, the five sections asked whether they have featured items, and the campaign whose card
     # was rendered: the second visitor's page reads the sections' latest keys only, in one query.
     assert len(second) == len(first) - 4 - 5 - 1 == 1

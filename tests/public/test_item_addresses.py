@@ -5,7 +5,7 @@ import pytest
 from django.urls import NoReverseMatch, clear_script_prefix, reverse, set_script_prefix
 from django.utils import translation
 
-from hamleh.sections import SECTIONS, around_slug
+from content.sections import SECTIONS, around_slug
 
 SLUGS = ["digital-rights-2024", "a", "under_score-9"]
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import make_article, make_campaign, make_event, make_publication, make_training
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ def html_lang_dir(response):
 
 
 @pytest.mark.parametrize(("language", "direction"), LANGUAGES)
-@pytest.mark.parametrize("url_name", ["hamleh:home", "hamleh:privacy", *LIST_URLS])
+@pytest.mark.parametrize("url_name", ["website:home", "website:privacy", *LIST_URLS])
 def test_pages_answer_in_each_language(client, url_name, language, direction):
     for maker in MAKERS.values():
         maker()

@@ -43,7 +43,7 @@ def test_list_queries_do_not_grow_with_items(client, section):
     assert few == many
 
 
-@pytest.mark.parametrize("url_name", ["hamleh:home"])
+@pytest.mark.parametrize("url_name", ["website:home"])
 def test_home_queries_do_not_grow_with_items(client, url_name):
     topic = make_topic()
     for section in MAKERS:
@@ -104,7 +104,7 @@ def test_query_counts_for_the_readme(client, capsys):
     topic = make_topic()
     for section in MAKERS:
         fill(section, 3, topic)
-    urls = {"home": reverse("hamleh:home")}
+    urls = {"home": reverse("website:home")}
     urls.update((f"{section} list", reverse(url_name)) for section, url_name in LIST_URLS.items())
     urls.update((f"{section} detail", maker(topics=[topic]).get_absolute_url()) for section, maker in MAKERS.items())
     urls["topic hub"] = topic.get_absolute_url()

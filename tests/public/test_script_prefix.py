@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.urls import set_script_prefix
 
 from hamleh.db_router import PrimaryAfterWriteMiddleware, primary_requested
-from hamleh.middleware import PublicPageCacheMixin
+from website.middleware import PublicPageCacheMixin
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_the_path_is_configured_once_for_the_whole_process():
             "from django.urls import reverse",
             "from django.utils import translation",
             "translation.activate('he')",
-            "print(reverse('hamleh:home'), static('hamleh/favicon.svg'), settings.SESSION_COOKIE_PATH)",
+            "print(reverse('website:home'), static('hamleh/favicon.svg'), settings.SESSION_COOKIE_PATH)",
         ]
     )
     env = {

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import MAKERS, make_publication
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import datetime
 from django.template import Context, Template
 from django.utils import translation
 
-from hamleh.report.service import Entry
+from report.service import Entry
 
 TEMPLATE = Template("{% load impact %}{% dated_entries entries %}|{% dated_entries entries with_kind=True %}")
 

@@ -12,7 +12,7 @@ from django.db.models import Sum
 from django.utils import translation
 
 from campaigns.models import Campaign, CampaignUpdate
-from hamleh.report import activity_report
+from report.service import activity_report
 from publications.models import Publication
 from trainings.models import Event, Training
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from hamleh.report.service import REPORT_QUERY_COUNT
+from report.service import REPORT_QUERY_COUNT
 from tests.factories import make_article, make_publication, make_training
 from tests.report.helpers import H1_2021, build_period
 
@@ -21,7 +21,7 @@ KEPT_PAGE_QUERY_COUNT = 1
 
 def impact_url(language="ar"):
     with translation.override(language):
-        return reverse("hamleh:impact")
+        return reverse("report:impact")
 
 
 def get(client, data=None, language="ar"):

@@ -14,9 +14,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from campaigns.models import Campaign
-from hamleh.report import activity_report
-from hamleh.report.service import REPORT_QUERY_COUNT
-from hamleh.templatetags.impact import and_more
+from report.service import activity_report
+from report.service import REPORT_QUERY_COUNT
+from report.templatetags.impact import and_more
 from publications.models import Publication
 from tests.report.helpers import H1_2021, build_period
 
@@ -43,7 +43,7 @@ def period():
 
 def impact_page(client, language="en"):
     with translation.override(language):
-        response = client.get(reverse("hamleh:impact"), PERIOD)
+        response = client.get(reverse("report:impact"), PERIOD)
     assert response.status_code == 200
     return response, response.content.decode()
 

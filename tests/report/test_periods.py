@@ -3,8 +3,8 @@ import datetime
 import pytest
 import time_machine
 
-from hamleh.models import Status
-from hamleh.report.periods import PeriodForm, last_six_months, months_before, presets
+from content.models import Status
+from report.periods import PeriodForm, last_six_months, months_before, presets
 from tests.factories import make_event, make_publication, make_training
 from tests.report.helpers import aware
 

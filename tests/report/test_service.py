@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone, translation
 
 from campaigns.models import CampaignUpdate
-from hamleh.models import Status
-from hamleh.report import activity_report
-from hamleh.report.formats import headline
-from hamleh.report.service import REPORT_QUERY_COUNT
+from content.models import Status
+from report.service import activity_report
+from report.formats import headline
+from report.service import REPORT_QUERY_COUNT
 from publications.models import Publication
 from tests.factories import (
     make_article,

@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from hamleh.models import Status
-from hamleh.search import index_object
+from content.models import Status
+from search.index import index_object
 from tests.factories import (
     make_article,
     make_campaign,

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from hamleh.models import SearchDocument, Status, Topic
-from hamleh.search import Search
+from content.models import SearchDocument, Status, Topic
+from search.index import Search
 from publications.models import Article
 from tests.factories import make_article, make_publication, make_topic
 

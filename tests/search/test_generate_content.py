@@ -3,8 +3,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from campaigns.models import Campaign
-from hamleh.models import SearchDocument
-from hamleh.search import Search
+from content.models import SearchDocument
+from search.index import Search
 from publications.models import Article, Publication
 from trainings.models import Event
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import empty
 
-from hamleh.models import SearchDocument, Status
+from content.models import SearchDocument, Status
 from publications.models import Article
 from tests.factories import make_article, make_campaign, make_event, make_publication, make_training
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def search_url(language="ar"):
     with translation.override(language):
-        return reverse("hamleh:search")
+        return reverse("search:search")
 
 
 def get(client, language="ar", **params):
@@ -142,7 +142,7 @@ BAD_INPUTS = [
     "!!!???...،؛",
     "& | ! ( ) : * ' \"",
     "تقرير & | !",
-    "'; DROP TABLE hamleh_searchdocument; --",
+    "'; DROP TABLE search_searchdocument; --",
     "1' OR '1'='1",
     "تقرير report דוח",
     "\u0651",
@@ -216,8 +216,8 @@ def test_the_results_page_costs_a_fixed_number_of_queries(client, django_assert_
 
 
 def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monkeypatch):
-    monkeypatch.setattr("hamleh.search.MAX_CANDIDATES", 3)
-    monkeypatch.setattr("hamleh.search_results.MAX_CANDIDATES", 3)
+    monkeypatch.setattr("search.index.MAX_CANDIDATES", 3)
+    monkeypatch.setattr("search.results.MAX_CANDIDATES", 3)
     for number in range(5):
         make_article(title_ar=f"تقرير {number}", publish_at=timezone.now() - datetime.timedelta(days=number + 1))
     response, html = get(client, q="تقرير")

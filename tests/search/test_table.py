@@ -3,9 +3,9 @@
 
 import pytest
 
-from hamleh.models import SearchDocument
-from hamleh.search import Search
-from hamleh.text import script_of, words
+from content.models import SearchDocument
+from search.index import Search
+from search.text import script_of, words
 from tests.search.corpus import build_corpus
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hamleh.text import analyse, normalise, query_terms, script_of, word_stems, words, written_word_stems
+from search.text import analyse, normalise, query_terms, script_of, word_stems, words, written_word_stems
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from campaigns.models import CampaignPartner
-from hamleh.sections import SECTIONS
+from content.sections import SECTIONS
 from publications.models import Series
 from tests.factories import (
     make_article,
@@ -69,7 +69,7 @@ def hostile_content(payload):
 def pages_of(objects, language):
     """Home, every list, every detail page and the topic hub, in `language`."""
     with translation.override(language):
-        urls = [reverse("hamleh:home")]
+        urls = [reverse("website:home")]
         urls += [reverse(section.list_url_name) for section in SECTIONS]
         urls += [item.get_absolute_url() for item in objects]
     return urls

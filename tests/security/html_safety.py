@@ -10,7 +10,7 @@ import re
 
 import html5lib
 
-from hamleh.stylesheet import site_stylesheet
+from website.stylesheet import site_stylesheet
 
 # Elements that run code, load other documents or change how the page is read.
 FORBIDDEN_ELEMENTS = {

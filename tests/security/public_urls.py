@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 from django.utils import translation
 
-from hamleh.sections import SECTIONS
+from content.sections import SECTIONS
 from publications.models import PublicationFile
 from tests.factories import MAKERS, make_topic
 from tests.media.files import pdf_bytes

@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from django.db import models
 
 from campaigns.models import CampaignPartner
-from hamleh.backup import content_models
-from hamleh.models import ContentState
+from backups.backup import content_models
+from content.models import ContentState
 from publications.models import PublicationFile, Series
 from tests.factories import (
     make_article,
@@ -196,7 +196,7 @@ def test_native_backup_restores_the_database_as_it_was(tmp_path, media_root):
     assert file_contents() == files_before
     from django.contrib.auth.models import Group
 
-    from hamleh.roles import EDITORS
+    from editorial.roles import EDITORS
 
     assert Group.objects.get(name=EDITORS).permissions.exists(), "the whole database came back, roles included"
 
@@ -241,7 +241,7 @@ def test_backup_folder_is_private_and_never_half_written(tmp_path, monkeypatch):
     def broken_archive(target):
         raise OSError("disk full")
 
-    monkeypatch.setattr("hamleh.backup.archive_media", broken_archive)
+    monkeypatch.setattr("backups.backup.archive_media", broken_archive)
     with pytest.raises(OSError, match="disk full"):
         call_command("backup", output_dir=str(tmp_path / "failed"), verbosity=0)
     assert list((tmp_path / "failed").iterdir()) == []

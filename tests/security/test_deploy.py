@@ -44,7 +44,7 @@ def test_the_admin_requires_a_second_factor():
 
 
 def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(settings, rf):
-    from hamleh.staff_security import client_ip
+    from editorial.staff_security import client_ip
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5")
     settings.BEHIND_PROXY = False

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_privacy_page_answers_in_every_language_without_database_queries(client, django_assert_num_queries, language):
     sample_content()
     with translation.override(language):
-        url = reverse("hamleh:privacy")
+        url = reverse("website:privacy")
     assert url == f"/{language}/privacy/"
     with django_assert_num_queries(0):
         response = client.get(url)
@@ -24,7 +24,7 @@ def test_privacy_page_answers_in_every_language_without_database_queries(client,
 
 def test_privacy_page_names_what_is_and_is_not_stored(client):
     with translation.override("en"):
-        html = client.get(reverse("hamleh:privacy")).content.decode()
+        html = client.get(reverse("website:privacy")).content.decode()
     assert "We do not store visitors&#x27; IP addresses" in html or "We do not store visitors' IP addresses" in html
     assert "No third-party requests" in html
     assert "failed attempts to sign in to the staff area are recorded" in html

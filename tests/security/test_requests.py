@@ -53,10 +53,10 @@ def assert_security_headers(response, where):
 def test_the_walk_finds_every_section(site):
     names = dict(site)
     for expected in (
-        "hamleh:home",
-        "hamleh:privacy",
-        "hamleh:search",
-        "hamleh:topic_detail",
+        "website:home",
+        "website:privacy",
+        "search:search",
+        "website:topic_detail",
         "publications:publication_list",
         "publications:publication_detail",
         "publications:publication_download",
@@ -167,7 +167,7 @@ def test_admin_csp_allows_the_editor_import_map_by_its_hash_only(staff_client):
     html = response.content.decode()
     inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL)
     assert inline_scripts, "the editor's import map is on the page"
-    from hamleh.middleware import csp_hash
+    from website.middleware import csp_hash
 
     script_src = directives(response.headers["Content-Security-Policy"])["script-src"]
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src

@@ -12,8 +12,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hamleh.roles import EDITORS
-from hamleh.staff_security import enrol_two_factor
+from editorial.roles import EDITORS
+from editorial.staff_security import enrol_two_factor
 from tests.auth import login_verified
 
 pytestmark = pytest.mark.django_db

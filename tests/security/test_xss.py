@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from hamleh.sanitize import clean_html
-from hamleh.sections import SECTIONS
-from hamleh.structured_data import json_ld_script
+from content.sanitize import clean_html
+from content.sections import SECTIONS
+from syndication.structured_data import json_ld_script
 from tests.security.content import hostile_content
 from tests.security.html_safety import executable_findings
 from tests.security.payloads import XSS_PAYLOADS
@@ -65,7 +65,7 @@ def test_payload_in_every_text_field_renders_inert(client, index, payload):
     objects = hostile_content(payload)
     topic, *items = objects
     with translation.override("ar"):
-        urls = [reverse("hamleh:home"), topic.get_absolute_url(), *(item.get_absolute_url() for item in items)]
+        urls = [reverse("website:home"), topic.get_absolute_url(), *(item.get_absolute_url() for item in items)]
         urls.append(reverse(SECTIONS[index % len(SECTIONS)].list_url_name))
     fallback = items[index % len(items)]
     for code in ("en", "he"):
@@ -105,7 +105,7 @@ def test_payload_in_every_filter_and_search_box_is_escaped(client, payload):
     for url_name, query in parameters.items():
         url = reverse(url_name)
         assert_inert(client.get(url, query), url)
-    url = reverse("hamleh:search")
+    url = reverse("search:search")
     assert_inert(client.get(url, {"q": payload}), url)
 
 

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from hamleh.roles import ADMINISTRATORS, AUTHORS, EDITORS
+from editorial.roles import ADMINISTRATORS, AUTHORS, EDITORS
 from tests.auth import login_verified
 
 

@@ -3,7 +3,7 @@ from django.contrib.admin.sites import site
 from django.test import Client
 from django.urls import reverse
 
-from hamleh import workflow
+from editorial import workflow
 from publications.models import Article
 from tests.auth import login_verified
 from tests.factories import make_article

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from hamleh.models import Status
-from hamleh.roles import ADMINISTRATORS, AUTHORS, EDITORS
+from content.models import Status
+from editorial.roles import ADMINISTRATORS, AUTHORS, EDITORS
 from publications.models import Article
 from tests.auth import login_verified
 from tests.factories import make_article

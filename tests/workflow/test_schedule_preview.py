@@ -6,7 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from hamleh.models import Status
+from content.models import Status
 from tests.factories import MAKERS, make_article
 from tests.workflow.helpers import admin_form_data
 

@@ -5,7 +5,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from hamleh.workflow import TranslationState, translated_fields, translation_state
+from editorial.workflow import TranslationState, translated_fields, translation_state
 from publications.models import Article
 from tests.factories import make_article, make_event
 

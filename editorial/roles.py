@@ -1,0 +1,82 @@
+"""Staff roles as groups. The migration that creates them and the tests read this one table."""
+
+CONTENT_MODELS = {
+    "content": ["topic"],
+    "publications": ["publication", "publicationfile", "article", "series"],
+    "campaigns": ["campaign", "campaignupdate", "organization"],
+    "trainings": ["training", "event"],
+}
+EDITORS = "Editors"
+
+
+def content_permission_codenames():
+    for app_label, models in CONTENT_MODELS.items():
+        for model in models:
+            for action in ("add", "change", "delete", "view"):
+                yield app_label, f"{action}_{model}"
+
+
+# Editorial roles ------------------------------------------------------------
+# Authors write and edit drafts; Editors also publish, schedule and unpublish;
+# Administrators also manage user accounts and groups.
+AUTHORS = "Authors"
+ADMINISTRATORS = "Administrators"
+ROLES = (AUTHORS, EDITORS, ADMINISTRATORS)
+
+# The models whose items go public and carry the `publish_<model>` permission.
+PUBLISHABLE_MODELS = {
+    "publications": ["publication", "article"],
+    "campaigns": ["campaign"],
+    "trainings": ["training", "event"],
+}
+# Rows edited as inlines of a content item (topic links, targets, partners):
+# whoever edits the item edits these too.
+LINK_MODELS = {
+    "publications": ["publicationtopic", "articletopic"],
+    "campaigns": ["campaigntopic", "campaigntarget", "campaignpartner"],
+    "trainings": ["trainingtopic", "eventtopic"],
+}
+# Rows that only exist inside one item (files, timeline entries): an author may remove them.
+CHILD_MODELS = {"publications": ["publicationfile"], "campaigns": ["campaignupdate"]}
+USER_MODELS = {"auth": ["user", "group"]}
+
+
+def _codenames(models_by_app, actions):
+    for app_label, models in models_by_app.items():
+        for model in models:
+            for action in actions:
+                yield app_label, f"{action}_{model}"
+
+
+def role_permission_codenames(role):
+    """(app_label, codename) pairs of one role; the single source of the migration and the tests."""
+    everything = ("add", "change", "delete", "view")
+    if role == AUTHORS:
+        yield from _codenames(CONTENT_MODELS, ("add", "change", "view"))
+        yield from _codenames(CHILD_MODELS, ("delete",))
+        yield from _codenames(LINK_MODELS, everything)
+        return
+    yield from content_permission_codenames()
+    yield from _codenames(LINK_MODELS, everything)
+    yield from _codenames(PUBLISHABLE_MODELS, ("publish",))
+    if role == ADMINISTRATORS:
+        yield from _codenames(USER_MODELS, everything)
+
+
+def sync_roles(apps):
+    """Create the three role groups and give each exactly its permissions."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = {
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in role_permission_codenames(role)
+        }
+        group.permissions.set(wanted)

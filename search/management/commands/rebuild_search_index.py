@@ -1,0 +1,28 @@
+"""Write the search index entry of every item again (after an import, or when search is first deployed)."""
+
+from django.core.management.base import BaseCommand
+
+from content.changes import content_changed
+from search.models import SearchDocument
+from search.index import index_object
+from content.sections import SECTIONS
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index of every item of every section."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--clear", action="store_true", help="Remove every index entry first.")
+
+    def handle(self, *args, clear, **options):
+        if clear:
+            SearchDocument.objects.all().delete()
+        for section in SECTIONS:
+            count = 0
+            for item in section.model.objects.prefetch_related("topics").iterator(chunk_size=500):
+                index_object(item)
+                count += 1
+            self.stdout.write(f"{section.name}: {count}")
+        # Rankings and results kept by the content state are the old index's.
+        content_changed()
+        self.stdout.write(self.style.SUCCESS("Search index rebuilt."))
