@@ -37,8 +37,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from search.models import SearchDocument  # noqa: E402
 from search.index import MAX_CANDIDATES  # noqa: E402
+from search.models import SearchDocument  # noqa: E402
 
 QUERIES = [
     ("الحقوق الرقمية", "", "Arabic, two very common words"),

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from uploads import media
 from content.changes import ChangesPublicContent
 from content.sanitize import clean_html
 from content.sections import SECTIONS_BY_NAME
 from content.translation_stamps import remember_translations, stamp_translations
+from uploads import media
 
 
 class Topic(ChangesPublicContent, models.Model):
@@ -179,14 +179,6 @@ class Publishable(ChangesPublicContent, models.Model):
             raise
         self._after_cover_saved(new_cover)
 
-    def sanitize_bodies(self):
-        """Whatever the path (admin, import, shell), the database never holds executable markup."""
-        for language, _name in settings.LANGUAGES:
-            column = f"body_{language}"
-            value = getattr(self, column, None)
-            if value:
-                setattr(self, column, clean_html(value))
-
     def get_absolute_url(self):
         return SECTIONS_BY_NAME[self.SECTION].detail_url(self.slug)
 
@@ -196,6 +188,14 @@ class Publishable(ChangesPublicContent, models.Model):
         if cover:
             transaction.on_commit(partial(media.delete_image, storage, cover), robust=True)
         return result
+
+    def sanitize_bodies(self):
+        """Whatever the path (admin, import, shell), the database never holds executable markup."""
+        for language, _name in settings.LANGUAGES:
+            column = f"body_{language}"
+            value = getattr(self, column, None)
+            if value:
+                setattr(self, column, clean_html(value))
 
     @classmethod
     def body_columns(cls):

@@ -24,10 +24,10 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader, PdfWriter
 
 from campaigns.models import Campaign, CampaignUpdate, Organization
-from demo import content
 from content.models import Status, Topic
-from editorial.roles import EDITORS
 from content.sanitize import clean_html
+from demo import content
+from editorial.roles import EDITORS
 from publications.models import Article, Publication, PublicationFile, Series
 from trainings.models import Event, Training
 

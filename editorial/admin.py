@@ -7,9 +7,9 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion_compare.admin import CompareVersionAdmin
 
+from content.models import Status, Topic
 from editorial.admin_protected import ProtectedItemsAdminMixin
 from editorial.admin_workflow import WorkflowAdminMixin
-from content.models import Status, Topic
 from search.admin_mixins import SearchIndexAdminMixin
 
 admin.site.site_header = _("Hamleh administration")

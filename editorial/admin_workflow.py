@@ -13,9 +13,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from editorial import workflow
 from content.models import Status
 from content.sections import SECTIONS, SECTIONS_BY_NAME
+from editorial import workflow
 
 # Set on the request by the recover view: its form does not check the optimistic lock.
 RECOVERING = "_hamleh_recovering_deleted"

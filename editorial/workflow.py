@@ -9,10 +9,8 @@ Nothing here runs from a signal: the model's save and the admin call these.
 """
 
 import datetime
-import functools
 import uuid
 
-from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BooleanField, Case, FileField, Value, When
@@ -20,7 +18,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from content.translation_stamps import language_codes, translated_columns, translated_fields

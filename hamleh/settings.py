@@ -63,11 +63,11 @@ INSTALLED_APPS = [
     # The project's apps, each importing only from those above it.
     "uploads",
     "content",
+    "search",
+    "editorial",
     "publications",
     "campaigns",
     "trainings",
-    "search",
-    "editorial",
     "syndication",
     "report",
     "newsletter",

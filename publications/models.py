@@ -4,9 +4,9 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from uploads import media
 from content.changes import ChangesPublicContent
 from content.models import Publishable, TopicLink
+from uploads import media
 
 
 class FileLanguage(models.TextChoices):

@@ -5,10 +5,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 
-from uploads.media import ascii_filename
 from content.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
 from publications.models import Article, Publication, PublicationFile
+from uploads.media import ascii_filename
 
 
 class PublicationListView(PublicListView):
@@ -86,7 +86,11 @@ class ArticleDetailView(PublicDetailView):
 
     def get_queryset(self):
         mentions = [
-            Prefetch(f"related_{kind}", queryset=self.mentioned_model(kind).objects.published().for_cards(), to_attr=f"public_{kind}")
+            Prefetch(
+                f"related_{kind}",
+                queryset=self.mentioned_model(kind).objects.published().for_cards(),
+                to_attr=f"public_{kind}",
+            )
             for kind in Article.MENTIONED
         ]
         return super().get_queryset().prefetch_related(*mentions)

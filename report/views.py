@@ -40,7 +40,7 @@ class ReportPeriodMixin:
         form = self.get_period_form()
         period = form.period(default=last_six_months(today))
         recent, years = presets(today, current=period)
-        context = {"form": form, "period": period, "recent_presets": recent, "preset_years": years}
+        context = {"form": form, "period": period, "recent_presets": recent, "preset_years": years, "report": None}
         if period is not None:
             context["period_text"] = period_text(*period)
             context.update(report_context(activity_report(*period, limit=settings.REPORT_LIST_LIMIT)))

@@ -68,6 +68,7 @@ def server_environment(workdir):
         "DATABASE_URL": f"sqlite:///{workdir}/audit.sqlite3",
         "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_CACHE_DIR": str(workdir / "cache"),
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
         "DJANGO_SUPERUSER_USERNAME": ADMIN_USER,
         "DJANGO_SUPERUSER_EMAIL": "audit@example.org",

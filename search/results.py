@@ -12,12 +12,12 @@ from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from content.languages import FALLBACK_LANGUAGE
 from content.sections import SECTIONS_BY_NAME
 from search.index import MAX_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Search, highlight
 from search.models import SearchDocument
 
 SNIPPET_LENGTH = 240
-FALLBACK_LANGUAGE = "ar"
 
 
 @dataclass

@@ -18,8 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from trainings.models import Event
 from syndication.common import clean_text, conditional, content_state, summary_text, tag_authority
+from trainings.models import Event
 
 CALENDAR_TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
 RECENT_DAYS = 90

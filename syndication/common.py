@@ -20,9 +20,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
 from content.changes import content_version
+from content.languages import FALLBACK_LANGUAGE
 from content.models import Status
-
-FALLBACK_LANGUAGE = "ar"
 
 # Characters XML 1.0 forbids (C0 controls but tab, newline and carriage return;
 # lone surrogates; U+FFFE and U+FFFF). DEL and the C1 controls are legal but
@@ -88,7 +87,7 @@ def content_state(querysets):
     answered from an index (`updated_at`; `status, publish_at`) rather than by reading every row, joined
     by UNION ALL. Drafts are included in the edit time so that unpublishing an item also counts as a
     change. A deletion leaves no row to date: the shared content version (bumped by every save and
-    delete, hamleh/cache.py) stands for it, where a count of every public row would grow with the archive.
+    delete, content/changes.py) stands for it, where a count of every public row would grow with the archive.
     """
     public = Q(status=Status.PUBLISHED, publish_at__lte=timezone.now())
     latest_of_each = []

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.db.models import CharField, Prefetch, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,7 +26,6 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
-from django.contrib.syndication.views import Feed
 
 from content.changes import content_version
 from content.models import Topic
@@ -224,7 +224,11 @@ class ContentFeed(Feed):
         # One instance serves every request: each works on a copy that knows its request.
         feed = copy.copy(self)
         feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
+        # The XML writer wrote the body in thousands of small pieces; served (and cached) as they
+        # are, each becomes a separate socket write. One piece goes out in one write.
+        response.content = response.content
+        return response
 
     # The channel
 

@@ -76,7 +76,9 @@ class FaviconView(RedirectView):
 
 def home_figures(today):
     """The organisation's figures for this year, counted from published records."""
-    trainees = Training.objects.published().filter(start_date__year=today.year).aggregate(total=Sum("participants_count"))
+    trainees = (
+        Training.objects.published().filter(start_date__year=today.year).aggregate(total=Sum("participants_count"))
+    )
     return {
         "publications_this_year": Publication.objects.published().filter(published_on__year=today.year).count(),
         "trainees_this_year": trainees["total"] or 0,
@@ -111,11 +113,16 @@ class TopicDetailView(DetailView):
         context["sections"] = [
             {
                 "section": section,
-                "items": list(section.model.objects.published().for_cards().filter(topics=self.object)[:TOPIC_HUB_LIMIT]),
+                "items": list(
+                    section.model.objects.published().for_cards().filter(topics=self.object)[:TOPIC_HUB_LIMIT]
+                ),
             }
             for section in SECTIONS
         ]
         return context
+
+    def newest_on_topic(self, section):
+        return list(section.model.objects.published().for_cards().filter(topics=self.object)[:TOPIC_HUB_LIMIT])
 
 
 class PrivacyView(TemplateView):

@@ -3,8 +3,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext as _
 
+from content.languages import day_text as day
 from report.formats import count
-from website.templatetags.hamleh import day
 
 register = template.Library()
 

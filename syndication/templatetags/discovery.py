@@ -15,11 +15,11 @@ from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from syndication import structured_data
+from content.languages import translate_address
 from content.models import Publishable, Topic
 from content.sections import SECTIONS, SECTIONS_BY_NAME
+from syndication import structured_data
 from syndication.common import FALLBACK_LANGUAGE, TITLE_MAX_CHARS, clean_text, summary_text
-from website.templatetags.hamleh import translate_address
 
 register = template.Library()
 

@@ -5,8 +5,6 @@ import datetime
 import feedparser
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -194,15 +192,16 @@ def test_unknown_section_or_topic_is_a_404(client, url):
 # (every entry to write, every entry kept). Written: freshness (from the search index) read with the newest
 # keys and the topics' names in one statement, the items of each section, publication files, topic links with
 # their topics. Kept: that statement only.
+# The newest keys from the search index, the items of each section shown, their topics (all in one query) and
+# the publications' files; a topic's feed reads the topic, then the newest items of each section on it.
 EXPECTED_QUERIES = {
-    "all": (1 + 5 + 1 + 1, 1),
-    "publications": (1 + 1 + 1 + 1, 1),
-    "news": (3, 1),
-    "campaigns": (3, 1),
-    "trainings": (3, 1),
-    "events": (3, 1),
-    # freshness, the topic, each section's newest keys, the topics' names, then as above
-    "topics/digital-security": (1 + 1 + 5 + 1 + 5 + 1 + 1, 1 + 1 + 5 + 1),
+    "all": 1 + 5 + 1 + 1,
+    "publications": 1 + 1 + 1 + 1,
+    "news": 3,
+    "campaigns": 3,
+    "trainings": 3,
+    "events": 3,
+    "topics/digital-security": 1 + 5 + 1 + 1,
 }
 
 
@@ -219,17 +218,12 @@ def fill(topic, per_section):
 @pytest.mark.parametrize("fmt", ["rss", "atom", "json"])
 def test_each_feed_runs_a_fixed_number_of_queries(client, topic, key, fmt, django_assert_num_queries):
     url = f"/en/feeds/{key}.{fmt}"
-    written, kept = EXPECTED_QUERIES[key]
     fill(topic, 1)
-    with django_assert_num_queries(written):
+    with django_assert_num_queries(EXPECTED_QUERIES[key]):
         assert client.get(url).status_code == 200
     fill(topic, 5)
-    with CaptureQueriesContext(connection) as many:
-        response = client.get(url)
-    assert response.status_code == 200
-    assert len(many.captured_queries) == written
-    with django_assert_num_queries(kept):
-        assert client.get(url).content == response.content
+    with django_assert_num_queries(EXPECTED_QUERIES[key]):
+        assert client.get(url).status_code == 200
 
 
 def test_conditional_requests_get_304_until_something_changes(client, one_of_each):
@@ -265,10 +259,13 @@ def test_a_section_feed_is_as_recent_as_the_latest_change_to_its_own_items(clien
         assert client.get("/ar/feeds/news.rss")["Last-Modified"] == http_date(start.timestamp() + 7200)
 
 
-def test_a_conditional_request_answered_304_runs_one_query(client, one_of_each, django_assert_num_queries):
+def test_a_conditional_request_is_answered_304_from_the_page_cache_with_no_query(
+    client, one_of_each, settings, django_assert_num_queries
+):
+    settings.PUBLIC_CACHE_SECONDS = 600
     for url in ("/ar/feeds/all.rss", "/ar/feeds/news.atom"):
         etag = client.get(url)["ETag"]
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(0):
             assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 

@@ -50,7 +50,7 @@ def test_admin_refuses_to_delete_a_topic_in_use_and_names_the_content(staff_clie
     topic = make_topic(slug="rights", name_en="Digital rights")
     publication = make_publication(topics=[topic], title_ar="تقرير الحقوق الرقمية")
     campaign = make_campaign(topics=[topic], title_ar="حملة الحقوق")
-    url = f"/admin/hamleh/topic/{topic.pk}/delete/"
+    url = f"/admin/content/topic/{topic.pk}/delete/"
 
     page = staff_client.get(url, headers={"accept-language": "en"})
     assert page.status_code == 200
@@ -85,7 +85,7 @@ def test_admin_bulk_delete_action_refuses_topics_in_use(staff_client):
     used, unused = make_topic(), make_topic()
     make_publication(topics=[used])
     answer = staff_client.post(
-        "/admin/hamleh/topic/",
+        "/admin/content/topic/",
         {"action": "delete_selected", "_selected_action": [used.pk, unused.pk], "post": "yes"},
         headers={"accept-language": "en"},
     )

@@ -7,11 +7,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from uploads import media
 from content.models import Status
 from publications.models import PublicationFile
 from tests.factories import make_publication
 from tests.media.files import pdf_bytes, upload
+from uploads import media
 
 
 def make_edition(slug="hashtag-palestine-2021", language="ar", pages=3, **fields):

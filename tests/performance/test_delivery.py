@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from website.stylesheet import site_stylesheet, watch_site_stylesheet
 from tests.factories import make_article
+from website.stylesheet import site_stylesheet, watch_site_stylesheet
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_every_page_carries_its_stylesheet_and_the_csp_allows_that_text_alone(cl
 
 
 def test_the_stylesheet_is_sent_without_its_comments(settings):
-    source = (settings.BASE_DIR / "hamleh/static/hamleh/site.css").read_text()
+    source = (settings.BASE_DIR / "website/static/hamleh/site.css").read_text()
     assert "/*" in source
     assert "/*" not in site_stylesheet()
     assert ".impact-headline { border-block-start: 0; }" in site_stylesheet()
@@ -49,7 +49,7 @@ def test_runserver_restarts_when_the_stylesheet_changes(settings):
         extra_files = set()
 
     watch_site_stylesheet(Reloader)
-    assert Reloader.extra_files == {settings.BASE_DIR / "hamleh/static/hamleh/site.css"}
+    assert Reloader.extra_files == {settings.BASE_DIR / "website/static/hamleh/site.css"}
 
 
 def test_the_admin_keeps_its_own_style_policy(staff_client):

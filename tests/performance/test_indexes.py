@@ -16,27 +16,21 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from campaigns.models import Campaign
-from content.pagination import _list_query
-from report.service import activity_report
 from publications.models import Article, Publication
+from report.service import activity_report
 from tests.factories import make_article, make_campaign, make_event, make_publication, make_topic, make_training
 from trainings.models import Event, Training
 
 pytestmark = pytest.mark.django_db
 
 
-def count_query_of_filtered_news(client, settings, topic, year):
-    """The SQL of the filtered list's count, as the page runs it (a member of its one statement), alone."""
-    response = client.get(f"/ar/news/?topic={topic.slug}&year={year}")
-    assert response.status_code == 200
-    paginator = response.context["paginator"]
-    assert paginator.count == 3
-    model, narrowing, values = paginator.prepared
-    settings.DATABASE_PREPARED_STATEMENTS = False  # the SQL itself, not the EXECUTE of its statement
+def count_query_of_filtered_news(client, topic, year):
+    """The SQL of the filtered list's count, as the page runs it."""
     with CaptureQueriesContext(connection) as context:
-        assert _list_query(model, narrowing, paginator.max_items + 1, None).count(**values) == 3
-    (count,) = [query["sql"] for query in context.captured_queries]
-    assert count.startswith("SELECT COUNT(*)")
+        response = client.get(f"/ar/news/?topic={topic.slug}&year={year}")
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 3
+    (count,) = [query["sql"] for query in context.captured_queries if query["sql"].startswith("SELECT COUNT(*)")]
     return count
 
 
@@ -53,7 +47,7 @@ def query_plan(sql):
         return "\n".join(str(row[-1]) for row in cursor.fetchall())
 
 
-def test_a_filtered_list_is_counted_from_indexes_alone(client, settings):
+def test_a_filtered_list_is_counted_from_indexes_alone(client):
     topic = make_topic()
     year = timezone.now().year - 1
     for day in range(1, 4):
@@ -61,12 +55,12 @@ def test_a_filtered_list_is_counted_from_indexes_alone(client, settings):
     make_article(topics=[make_topic()], publish_at=timezone.make_aware(datetime.datetime(year, 3, 9, 12)))
     make_article(topics=[topic], publish_at=timezone.make_aware(datetime.datetime(year - 1, 3, 9, 12)))
 
-    plan = query_plan(count_query_of_filtered_news(client, settings, topic, year))
+    plan = query_plan(count_query_of_filtered_news(client, topic, year))
 
     if connection.vendor == "postgresql":
-        # Which of the two date indexes serves the items depends on statistics a test database does
-        # not have (at 100,000 items it is article_public, index only); the topic side never varies.
-        assert "Index Only Scan using article_by_topic on publications_articletopic" in plan, plan
+        # Which indexes serve it depends on statistics a test database does not have (at 100,000 items:
+        # article_public and article_by_topic, index only); the topic links are never read as rows.
+        assert re.search(r"Index Only Scan using article_(by_topic|topic_unique) on publications_articletopic", plan)
         assert "Seq Scan" not in plan, plan
     else:
         assert "USING COVERING INDEX article_public" in plan, plan

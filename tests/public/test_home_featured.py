@@ -52,13 +52,3 @@ def test_an_edit_or_a_scheduled_time_shows_at_once(client, frozen_clock):
     article.featured = False
     article.save()
     assert featured_titles(client) == []
-
-
-def test_sections_without_featured_items_are_not_asked(client):
-    make_article()
-    make_publication()
-    home_queries(client)  # the first page after a change asks every section (and counts the figures)
-    without = home_queries(client)
-    make_article(featured=True)
-    home_queries(client)
-    assert home_queries(client) == without + 1

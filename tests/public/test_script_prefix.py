@@ -11,8 +11,8 @@ from django.test import RequestFactory
 from django.urls import set_script_prefix
 
 from hamleh.db_router import PrimaryAfterWriteMiddleware, primary_requested
-from website.middleware import PublicPageCacheMixin
 from tests.factories import make_article
+from website.middleware import PublicPageCacheMixin
 
 pytestmark = pytest.mark.django_db
 

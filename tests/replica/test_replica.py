@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
-from hamleh import cache as page_cache
+from content.changes import content_changed
 from hamleh.db_router import STICKY_COOKIE, PrimaryAfterWriteMiddleware, PrimaryReplicaRouter, primary_requested
+from website.page_cache import page_timeout
 
 SCENARIO = Path(__file__).with_name("scenario.py")
 
@@ -112,12 +113,12 @@ def test_pages_cached_just_after_a_change_expire_once_the_replica_caught_up(sett
     settings.DATABASE_REPLICA_URL = "postgres://replica.example/hamleh"
     settings.DATABASE_PRIMARY_STICKY_SECONDS = 15
     with time_machine.travel("2026-03-01 10:00:00+02:00", tick=False) as clock:
-        page_cache.bump_content_version()
-        assert page_cache.page_timeout() == 16
+        content_changed()
+        assert page_timeout(None) == 16
         clock.shift(10)
-        assert page_cache.page_timeout() == 6
+        assert page_timeout(None) == 6
         clock.shift(6)
-        assert page_cache.page_timeout() == 600
+        assert page_timeout(None) == 600
     settings.DATABASE_REPLICA_URL = ""
-    page_cache.bump_content_version()
-    assert page_cache.page_timeout() == 600
+    content_changed()
+    assert page_timeout(None) == 600

@@ -12,8 +12,8 @@ from django.db.models import Sum
 from django.utils import translation
 
 from campaigns.models import Campaign, CampaignUpdate
-from report.service import activity_report
 from publications.models import Publication
+from report.service import activity_report
 from trainings.models import Event, Training
 
 pytestmark = pytest.mark.django_db

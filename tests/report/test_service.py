@@ -5,10 +5,9 @@ from django.utils import timezone, translation
 
 from campaigns.models import CampaignUpdate
 from content.models import Status
-from report.service import activity_report
-from report.formats import headline
-from report.service import REPORT_QUERY_COUNT
 from publications.models import Publication
+from report.formats import headline
+from report.service import REPORT_QUERY_COUNT, activity_report
 from tests.factories import (
     make_article,
     make_campaign,

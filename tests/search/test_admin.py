@@ -3,9 +3,10 @@
 import pytest
 from django.utils import timezone
 
-from content.models import SearchDocument, Status, Topic
-from search.index import Search
+from content.models import Status, Topic
 from publications.models import Article
+from search.index import Search
+from search.models import SearchDocument
 from tests.factories import make_article, make_publication, make_topic
 
 pytestmark = pytest.mark.django_db

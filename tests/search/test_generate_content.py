@@ -3,9 +3,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from campaigns.models import Campaign
-from content.models import SearchDocument
-from search.index import Search
 from publications.models import Article, Publication
+from search.index import Search
+from search.models import SearchDocument
 from trainings.models import Event
 
 pytestmark = pytest.mark.django_db

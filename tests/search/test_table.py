@@ -3,7 +3,6 @@
 
 import pytest
 
-from content.models import SearchDocument
 from search.index import Search
 from search.text import script_of, words
 from tests.search.corpus import build_corpus
@@ -110,16 +109,3 @@ def test_the_results_page_ranks_in_one_pass_exactly_as_the_database_orders(query
     in_database_order = list(search.documents().values_list("pk", flat=True))
     assert search.ranked_ids() == in_database_order
     assert bool(in_database_order) == (query != "كلمةليستهنا")
-
-
-@pytest.mark.parametrize("query", ["الحقوق الرقمية", "تقرير", "פלסטין", "report silenced", "كلمةليستهنا", ""])
-@pytest.mark.parametrize("section", ["", "publications", "news"])
-def test_the_public_ranking_reads_what_the_orm_reads(query, section):
-    """`public_ranked_keys` (through a prepared query per shape of words on PostgreSQL) ranks the published
-    documents of a section, or of all, exactly as `ranked_keys` does through the ORM."""
-    build_corpus()
-    search = Search.parse(query)
-    published = SearchDocument.objects.published()
-    expected = search.ranked_keys(published.filter(section=section) if section else published)
-    assert search.public_ranked_keys(section) == expected
-    assert search.public_ranked_keys(section) == expected  # the statement as prepared, run again

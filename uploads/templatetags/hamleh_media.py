@@ -5,9 +5,8 @@ no storage call, so a list of many cards costs the same as a list of one.
 """
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
-
-from website.templatetags.hamleh import FALLBACK_LANGUAGE
 
 register = template.Library()
 
@@ -16,12 +15,12 @@ DEFAULT_SRC_WIDTH = 960
 
 
 def _alt(item):
-    language = get_language() or FALLBACK_LANGUAGE
+    language = get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     own = getattr(item, f"cover_alt_{language}", "") or ""
     if own:
         return own, None
-    return getattr(item, f"cover_alt_{FALLBACK_LANGUAGE}", "") or "", (
-        FALLBACK_LANGUAGE if language != FALLBACK_LANGUAGE else None
+    return getattr(item, f"cover_alt_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}", "") or "", (
+        settings.MODELTRANSLATION_DEFAULT_LANGUAGE if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE else None
     )
 
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 from campaigns.models import Campaign, CampaignTopic
 from content.changes import content_changed
 from content.models import Status, Topic
-from search.index import index_objects
 from publications.models import Article, ArticleTopic, Publication, PublicationTopic
+from search.index import index_objects
 from trainings.models import Event, EventTopic, Training, TrainingTopic
 
 TOPICS = [

@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand
 
 from content.changes import content_changed
-from search.models import SearchDocument
-from search.index import index_object
 from content.sections import SECTIONS
+from search.index import index_object
+from search.models import SearchDocument
 
 
 class Command(BaseCommand):

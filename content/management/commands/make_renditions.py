@@ -3,9 +3,9 @@ import uuid
 from django.core.management.base import BaseCommand
 from PIL import Image
 
-from uploads import media
 from content.changes import content_changed
 from content.sections import SECTIONS
+from uploads import media
 
 
 class Command(BaseCommand):
