@@ -19,10 +19,10 @@ demo: install ## Migrate, load the demo content and serve on 127.0.0.1:8000
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: install ## The whole suite on SQLite
-	$(PY) -m pytest --create-db -q
+	$(PY) -m pytest --create-db -q -n 2
 
 test-postgres: install ## The whole suite on PostgreSQL (DATABASE_URL, default: local server)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hamleh} $(PY) -m pytest --create-db -q
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hamleh} $(PY) -m pytest --create-db -q -n 2
 
 lint: install
 	$(VENV)/bin/ruff check .

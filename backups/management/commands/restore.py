@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from backups.backup import BackupError, read_manifest, restore_backup
 from content.changes import content_changed
+from content.statistics import analyze
 
 
 class Command(BaseCommand):
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             restore_backup(folder, portable=portable, media=not no_media)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        # The restored content state is an old one: running processes may keep pieces of pages under it.
+        # Pages cached before the restore show what is no longer there; the restored tables have no
+        # statistics yet.
         content_changed()
+        analyze()
         self.stdout.write(self.style.SUCCESS(f"Restored the backup of {manifest['created']}."))

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignTopic
 from content.changes import content_changed
+from content.statistics import analyze
 from content.models import Status, Topic
 from publications.models import Article, ArticleTopic, Publication, PublicationTopic
 from search.index import index_objects
@@ -139,9 +140,11 @@ class Command(BaseCommand):
                 done += size
             made += total
             self.stdout.write(f"{section}: {total}")
-        # Written in bulk, past the models' save(): what is kept of pages must still learn of them.
+        # Written in bulk, past the models' save(): the page cache must still learn of them, and the
+        # database's planner of the rows it has not counted yet.
         content_changed()
-        self.stdout.write(self.style.SUCCESS(f"Generated and indexed {made} items."))
+        analyze()
+        self.stdout.write(self.style.SUCCESS(f"Generated and indexed {made} items; tables analysed."))
 
     def topics(self):
         topics = []

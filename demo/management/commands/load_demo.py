@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from content.statistics import analyze
 from demo.loading import load_demo
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, accounts=True, **options):
         result = load_demo(accounts=accounts)
+        analyze()
         self.stdout.write(
             _(
                 "Demo content: %(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
