@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignTopic
 from content.changes import content_changed
-from content.statistics import analyze
 from content.models import Status, Topic
+from content.statistics import analyze
 from publications.models import Article, ArticleTopic, Publication, PublicationTopic
 from search.index import index_objects
 from trainings.models import Event, EventTopic, Training, TrainingTopic
