@@ -167,7 +167,9 @@ HAMLEH_BENCH = env_bool("HAMLEH_BENCH", False)
 # (`content.changes`). Every worker must see the same one, or an edit would reach some workers only:
 # Redis when REDIS_URL is set (required with several servers), else a folder on the local disk, which all the
 # workers of one server share.
-if REDIS_URL:
+if os.environ.get("DJANGO_CACHE") == "off":  # no cache at all: only to measure a render from scratch
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {

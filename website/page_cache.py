@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
-from content.changes import content_version, last_change_time
+from content.changes import VERSION_KEY, content_version, last_change_time
 from content.sections import SECTIONS
 
 NEXT_DUE_KEY = "content:next-due"  # (content version, moment or None)
@@ -26,9 +26,10 @@ def next_scheduled_publication():
 
 
 def public_cache_state():
-    """(content version, next scheduled publication) for keying a page."""
-    version = content_version()
-    stored = cache.get(NEXT_DUE_KEY)
+    """(content version, next scheduled publication) for keying a page: one round trip to the cache."""
+    found = cache.get_many([VERSION_KEY, NEXT_DUE_KEY])
+    version = found.get(VERSION_KEY) or content_version()
+    stored = found.get(NEXT_DUE_KEY)
     if stored is not None and stored[0] == version and (stored[1] is None or stored[1] > timezone.now()):
         return stored
     due = next_scheduled_publication()

@@ -76,12 +76,11 @@ class FaviconView(RedirectView):
 
 def home_figures(today):
     """The organisation's figures for this year, counted from published records."""
-    trainees = (
-        Training.objects.published().filter(start_date__year=today.year).aggregate(total=Sum("participants_count"))
-    )
+    trainings = Training.objects.published().filter(start_date__year=today.year)
+    trainees = trainings.aggregate(total=Sum("participants_count"))["total"]
     return {
         "publications_this_year": Publication.objects.published().filter(published_on__year=today.year).count(),
-        "trainees_this_year": trainees["total"] or 0,
+        "trainees_this_year": trainees or 0,
         "ongoing_campaigns": Campaign.objects.published().ongoing(today).count(),
         "upcoming_events": Event.objects.published().upcoming().count(),
     }
@@ -92,10 +91,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        featured = []
-        sections = []
+        featured, sections = [], []
         for section in SECTIONS:
             public = section.model.objects.published().for_cards()
+            # Featured items come from a small partial index (`<model>_featured`), the latest from the order's.
             featured.extend(public.filter(featured=True)[:FEATURED_LIMIT])
             sections.append({"section": section, "items": list(public[: section.home_count])})
         context["featured"] = sorted(featured, key=lambda item: item.publish_at, reverse=True)[:FEATURED_LIMIT]
