@@ -8,7 +8,7 @@ from content.models import Topic
 
 MAX_FILTER_LENGTH = 100
 # Selects rendered by one template, without an include per option.
-SELECT_TEMPLATE = "hamleh/widgets/select.html"
+SELECT_TEMPLATE = "content/widgets/select.html"
 
 
 class FilterForm(forms.Form):

@@ -54,7 +54,7 @@ def language_of_column(name):
 class LabelledSplitDateTime(widgets.AdminSplitDateTime):
     """The admin's date and time inputs, each with its own <label>."""
 
-    template_name = "hamleh/widgets/labelled_split_datetime.html"
+    template_name = "editorial/widgets/labelled_split_datetime.html"
 
 
 class TranslatedInputsMixin:

@@ -105,8 +105,8 @@ class WorkflowFormMixin:
 class WorkflowAdminMixin:
     """Mixed into PublishableAdmin, before the admin classes it builds on."""
 
-    change_form_template = "admin/hamleh/workflow_change_form.html"
-    revision_form_template = "admin/hamleh/workflow_revision_form.html"
+    change_form_template = "admin/editorial/workflow_change_form.html"
+    revision_form_template = "admin/editorial/workflow_revision_form.html"
     # reversion-compare: what the history compare view leaves out (bookkeeping, not content).
     compare_exclude = ("version_token", "updated_at", "updated_by", "translation_edited_at")
 
@@ -259,7 +259,7 @@ class TranslationBoardView(WorkflowAdminPage):
     """Every content item with the state of its Arabic, English and Hebrew text.
     One query per section, whatever the number of items."""
 
-    template_name = "admin/hamleh/translation_board.html"
+    template_name = "admin/editorial/translation_board.html"
     title = _("Translation status")
 
     def get_context_data(self, **kwargs):
@@ -318,7 +318,7 @@ class TranslationBoardView(WorkflowAdminPage):
 class ScheduleView(WorkflowAdminPage):
     """What goes public in the next days, in Jerusalem time."""
 
-    template_name = "admin/hamleh/schedule.html"
+    template_name = "admin/editorial/schedule.html"
     title = _("Scheduled publications")
     max_days = 60
 

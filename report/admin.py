@@ -12,7 +12,7 @@ from report.views import ReportPeriodMixin
 
 
 class ActivityReportAdminView(ReportPeriodMixin, TemplateView):
-    template_name = "admin/hamleh/activity_report.html"
+    template_name = "admin/report/activity_report.html"
     admin_site = None
 
     def get(self, request, *args, **kwargs):

@@ -7,7 +7,7 @@ from editorial.admin_workflow import change_url
 register = template.Library()
 
 
-@register.inclusion_tag("admin/hamleh/includes/dashboard.html", takes_context=True)
+@register.inclusion_tag("admin/editorial/includes/dashboard.html", takes_context=True)
 def workflow_dashboard(context):
     """The admin home's block: links to the workflow pages and what goes public this week."""
     user = context["request"].user
