@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-postgres lint format check messages clean bench e2e audit
+.PHONY: install demo test test-postgres lint format check messages clean bench e2e audit translations-complete
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ install: $(VENV)/.installed
 demo: install ## Migrate, load the demo content and serve on 127.0.0.1:8000
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST)
+	DJANGO_DEBUG=1 DJANGO_DEBUG_SITE_ERROR_PAGES=1 $(PY) manage.py runserver $(HOST)
 
 test: install ## The whole suite on SQLite
 	$(PY) -m pytest --create-db -q -n 2
@@ -37,6 +37,17 @@ check: install ## Django's checks, migrations and translations up to date
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv >/dev/null
 	git diff --exit-code -- locale/ || (echo "compiled messages are out of date: run compilemessages and commit"; exit 1)
+	$(MAKE) --no-print-directory translations-complete
+
+translations-complete: ## Fails when any string is untranslated or fuzzy in Arabic or Hebrew
+	@status=0; for lang in ar he; do \
+	  po=locale/$$lang/LC_MESSAGES/django.po; \
+	  if msgfmt --statistics -o /dev/null $$po 2>&1 | grep -Eq 'untranslated|fuzzy'; then \
+	    echo "$$po: strings without a translation (fill them, then make messages):"; \
+	    msgattrib --untranslated $$po | grep -E '^msg(ctxt|id) '; msgattrib --only-fuzzy --clear-obsolete $$po | grep -E '^msg(ctxt|id) ' | sed 1d; \
+	    status=1; \
+	  fi; \
+	done; exit $$status
 
 messages: install ## Refresh the .po files from the code and compile them
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l ar -l en -l he --ignore=.venv --no-obsolete --no-location

@@ -2,7 +2,8 @@
 
 A backup is one folder:
 - `database.dump` (PostgreSQL, `pg_dump -Fc`) or `database.sqlite3` (SQLite, its online backup API):
-  the whole database, restored as it was;
+  the whole database, restored as it was, except the rows of ephemeral tables (`ephemeral_tables`):
+  sessions, sign-in attempts, cache tables;
 - `content.json`: all content, every translation, users and groups, and the revision
   history, in Django's portable format (natural keys), loadable into any empty database;
 - `media.tar.gz`: the uploaded files (covers, PDFs) the database refers to;
@@ -26,6 +27,9 @@ from django.db import connection
 CONTENT_APPS = ["content", "search", "publications", "campaigns", "trainings"]
 PORTABLE_LABELS = [*CONTENT_APPS, "auth.user", "auth.group", "reversion"]
 DATABASE_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
+# Apps whose rows are state of the moment, not records: a copied session signs its holder in as that
+# person with the second factor passed, and django-axes' attempts name usernames and addresses.
+EPHEMERAL_APPS = ("sessions", "axes")
 
 
 class BackupError(Exception):
@@ -38,6 +42,27 @@ def content_models():
     for label in CONTENT_APPS:
         models.extend(apps.get_app_config(label).get_models(include_auto_created=True))
     return models
+
+
+def ephemeral_tables():
+    """The tables a backup keeps empty: restoring one signs everyone out and forgets failed sign-ins."""
+    tables = [model._meta.db_table for label in EPHEMERAL_APPS for model in apps.get_app_config(label).get_models()]
+    tables += [
+        cache["LOCATION"]
+        for cache in settings.CACHES.values()
+        if cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    ]
+    return tables
+
+
+def _empty_sqlite_tables(database, tables):
+    """Delete the rows of `tables` from a SQLite file, and rebuild it so no deleted page keeps them."""
+    existing = {name for (name,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in tables:
+        if table in existing:
+            database.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names of our own tables
+    database.commit()
+    database.execute("VACUUM")
 
 
 def row_counts():
@@ -72,6 +97,7 @@ def dump_database(target):
     if connection.vendor == "postgresql":
         _run(
             ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", str(target)]
+            + [f"--exclude-table-data={table}" for table in ephemeral_tables()]
             + _postgres_arguments(settings_dict)
             + [settings_dict["NAME"]],
             _postgres_environment(settings_dict),
@@ -81,6 +107,7 @@ def dump_database(target):
         destination = sqlite3.connect(target)
         try:
             connection.connection.backup(destination)
+            _empty_sqlite_tables(destination, ephemeral_tables())
         finally:
             destination.close()
     else:
@@ -160,6 +187,7 @@ def create_backup(output_dir):
             "database": connection.vendor,
             "database_file": DATABASE_FILES[connection.vendor],
             "rows": row_counts(),
+            "left_empty": ephemeral_tables(),
         }
         (partial / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
         for path in partial.iterdir():

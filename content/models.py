@@ -37,10 +37,12 @@ class Topic(ChangesPublicContent, models.Model):
 
 
 def cover_image_path(instance, filename):
-    """`covers/2021/hashtag-palestine-2021.jpg`: a readable ASCII name from the slug,
-    the extension of the real (re-encoded) format; the uploader's name is not used."""
+    """`covers/2021/<32 random hex digits>/hashtag-palestine-2021.jpg`: an unguessable folder (the cover
+    of a draft is not public, see `media.unguessable_folder`), a readable ASCII name from the slug, the
+    extension of the real (re-encoded) format; the uploader's name is not used."""
     extension = filename.rpartition(".")[2].lower() if "." in filename else "jpg"
-    return f"covers/{timezone.now():%Y}/{media.ascii_filename(instance.slug, extension=extension)}"
+    name = media.ascii_filename(instance.slug, extension=extension)
+    return f"covers/{timezone.now():%Y}/{media.unguessable_folder()}/{name}"
 
 
 class Status(models.TextChoices):

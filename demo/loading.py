@@ -10,11 +10,13 @@ generated once, when a record has none.
 import datetime
 import hashlib
 import io
+import json
 import random
 import secrets
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -22,12 +24,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 from pypdf import PdfReader, PdfWriter
+from reversion.models import Version
 
 from campaigns.models import Campaign, CampaignUpdate, Organization
 from content.models import Status, Topic
 from content.sanitize import clean_html
+from content.sections import SECTIONS
 from demo import content
 from editorial.roles import EDITORS
+from enrolment.demo import DEMO_SLUGS as ENROLMENT_DEMO_SLUGS
+from enrolment.demo import load_enrolment_demo
 from publications.models import Article, Publication, PublicationFile, Series
 from trainings.models import Event, Training
 
@@ -462,6 +468,36 @@ def ensure_accounts(result):
         result.accounts.append(("editor", username, password))
 
 
+# The first revision's note, written as the admin writes its own ("Added."), so that the history
+# shows it in each reader's language.
+FIRST_REVISION_COMMENT = json.dumps([{"added": {}}])
+
+
+def load_registrations(result):
+    """The trainings open for registration and with attendance taken (`enrolment.demo`), with covers drawn
+    like every other item's."""
+    load_enrolment_demo()
+    for training in Training.objects.filter(slug__in=ENROLMENT_DEMO_SLUGS):
+        if _file_missing(training.cover_image):
+            training.cover_image = ContentFile(cover_jpeg("trainings", training.slug), name=f"{training.slug}.jpg")
+            for column, value in translated(cover_alt=cover_alt("trainings", training.slug)).items():
+                setattr(training, column, value)
+            training.save()
+            result.files += 1
+
+
+def record_first_revisions():
+    """Give every demo item that has no history yet its first revision, as if saved in the admin."""
+    for section in SECTIONS:
+        if not reversion.is_registered(section.model):
+            continue
+        versioned = set(Version.objects.get_for_model(section.model).values_list("object_id", flat=True))
+        for item in section.model.objects.exclude(pk__in=[int(pk) for pk in versioned if pk.isdigit()]):
+            with reversion.create_revision():
+                reversion.add_to_revision(item)
+                reversion.set_comment(FIRST_REVISION_COMMENT)
+
+
 @transaction.atomic
 def load_demo(accounts=True):
     """Fill the site with the demo organisation; safe to run again."""
@@ -473,6 +509,8 @@ def load_demo(accounts=True):
     trainings = load_trainings(topics, result)
     events = load_events(topics, result)
     load_articles(topics, publications, campaigns, trainings, events, result)
+    load_registrations(result)
+    record_first_revisions()
     if accounts:
         ensure_accounts(result)
     return result

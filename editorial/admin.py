@@ -1,20 +1,34 @@
+import json
+
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import widgets
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion_compare.admin import CompareVersionAdmin
 
 from content.models import Status, Topic
+from editorial import admin_users  # noqa: F401 - registers the staff account and role admin
 from editorial.admin_protected import ProtectedItemsAdminMixin
 from editorial.admin_workflow import WorkflowAdminMixin
+from editorial.slugs import free_variant, slug_from_titles
 from search.admin_mixins import SearchIndexAdminMixin
 
 admin.site.site_header = _("Hamleh administration")
 admin.site.site_title = _("Hamleh")
 admin.site.index_title = _("Content")
+
+# Staff manage their second factor on their own pages (editorial.admin_two_factor), and administrators
+# reset a colleague's there: django-otp's raw device lists (secret keys, device internals) are not shown.
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)
 
 RIGHT_TO_LEFT_LANGUAGES = {"ar", "he"}
 RICH_TEXT_FIELDS = {"body"}
@@ -51,6 +65,119 @@ def language_of_column(name):
     return None, None
 
 
+# The rich-text editor's menu names blocks and buttons in English only; these are shown in the
+# staff's language instead (editorial/static/hamleh/admin_editing.js replaces them by their English text).
+PROSE_EDITOR_LABELS = {
+    "Paragraph": pgettext_lazy("text block", "Paragraph"),
+    "paragraph": pgettext_lazy("text block", "Paragraph"),
+    "Heading 2": _("Heading 2"),
+    "Heading 3": _("Heading 3"),
+    "Heading 4": _("Heading 4"),
+    "heading 2": _("Heading 2"),
+    "heading 3": _("Heading 3"),
+    "heading 4": _("Heading 4"),
+    "Block style": _("Block style"),
+    "bold": _("Bold"),
+    "italic": _("Italic"),
+    "underline": _("Underline"),
+    "strike": _("Strikethrough"),
+    "subscript": _("Subscript"),
+    "superscript": _("Superscript"),
+    "unordered list": _("Bulleted list"),
+    "ordered list": _("Numbered list"),
+    "blockquote": _("Quotation"),
+    "horizontal rule": _("Horizontal line"),
+    "insert link": _("Insert a link"),
+    "remove link": _("Remove the link"),
+    "Insert table": _("Insert a table"),
+    "undo": _("Undo"),
+    "redo": _("Redo"),
+    "Update": _("Update"),
+    "Cancel": _("Cancel"),
+    "URL": _("Address (URL)"),
+    "Title": _("Title"),
+    "Rows": _("Rows"),
+    "Columns": _("Columns"),
+    "Include header row": _("Include a header row"),
+    "Table Properties": _("Table"),
+    "Yes": _("Yes"),
+    "No": _("No"),
+    "Link": _("Link"),
+    "Add column": _("Add a column"),
+    "Add row": _("Add a row"),
+    "Delete column": _("Delete the column"),
+    "Delete row": _("Delete the row"),
+    "Delete table": _("Delete the table"),
+    "Merge cells": _("Merge the cells"),
+    "Split cell": _("Split the cell"),
+    "Toggle header cell": _("Header cell or not"),
+    "Toggle header row": _("Header row or not"),
+    "Toggle header column": _("Header column or not"),
+    "List properties": _("List"),
+    "Start at": _("Start at"),
+    "List type": _("Numbering"),
+    "Insert Table": _("Insert a table"),
+}
+
+
+class ProseEditorWidget(AdminProseEditorWidget):
+    """The rich-text editor, told its menu's labels in the staff's language (as a data attribute)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        labels = {english: str(label) for english, label in PROSE_EDITOR_LABELS.items()}
+        context["widget"]["attrs"]["data-hamleh-labels"] = json.dumps(labels, ensure_ascii=False)
+        return context
+
+
+class SlugFromTitleFormMixin:
+    """An empty slug is made from the title that is filled (English, else Arabic, else Hebrew), and a
+    slug another item already uses is refused with a message that suggests a free one."""
+
+    slug_source = "title"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Latin letters, digits and hyphens; part of the address of the page. "
+                "Left empty, it is made from the title when you save."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" not in self.fields:
+            return cleaned_data
+        max_length = self._meta.model._meta.get_field("slug").max_length
+        slug = cleaned_data.get("slug")
+        if not slug and "slug" not in self.errors:
+            titles = {code: cleaned_data.get(f"{self.slug_source}_{code}") for code, _name in settings.LANGUAGES}
+            slug = slug_from_titles(titles, max_length)
+            if not slug:
+                self.add_error("slug", gettext("Type a slug: the title has no letters to make one from."))
+                return cleaned_data
+            cleaned_data["slug"] = slug
+        if slug and self._slug_taken(slug):
+            self.add_error(
+                "slug",
+                gettext("Another item already has the address “%(slug)s”. Type another slug, for example “%(free)s”.")
+                % {"slug": slug, "free": free_variant(self._meta.model, slug, max_length, self.instance.pk)},
+            )
+        return cleaned_data
+
+    def _slug_taken(self, slug):
+        return self._meta.model._default_manager.exclude(pk=self.instance.pk).filter(slug=slug).exists()
+
+
+class SlugFromTitleForm(SlugFromTitleFormMixin, forms.ModelForm):
+    pass
+
+
+class SlugFromNameForm(SlugFromTitleFormMixin, forms.ModelForm):
+    slug_source = "name"
+
+
 class LabelledSplitDateTime(widgets.AdminSplitDateTime):
     """The admin's date and time inputs, each with its own <label>."""
 
@@ -65,12 +192,12 @@ class TranslatedInputsMixin:
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
-        js = ("hamleh/admin-a11y.js",)
+        js = ("hamleh/admin-a11y.js", "hamleh/admin_editing.js")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         base, language = language_of_column(db_field.name)
         if base in RICH_TEXT_FIELDS:
-            kwargs["widget"] = AdminProseEditorWidget(config=PROSE_EDITOR_CONFIG, preset="configurable")
+            kwargs["widget"] = ProseEditorWidget(config=PROSE_EDITOR_CONFIG, preset="configurable")
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and language:
             field.widget.attrs["dir"] = "rtl" if language in RIGHT_TO_LEFT_LANGUAGES else "ltr"
@@ -112,7 +239,7 @@ class PublishableAdmin(
     list_filter = ("status", "featured", "topics")
     search_fields = ("title_ar", "title_en", "title_he", "slug")
     date_hierarchy = "publish_at"
-    prepopulated_fields = {"slug": ("title_en",)}
+    form = SlugFromTitleForm
     list_select_related = True
     readonly_fields = ("created_at", "updated_at", "created_by", "updated_by")
     save_on_top = True
@@ -165,4 +292,4 @@ class PublishableAdmin(
 class TopicAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_ar", "name_en", "name_he", "slug")
-    prepopulated_fields = {"slug": ("name_en",)}
+    form = SlugFromNameForm

@@ -19,6 +19,9 @@ from editorial import workflow
 
 # Set on the request by the recover view: its form does not check the optimistic lock.
 RECOVERING = "_hamleh_recovering_deleted"
+# Set on the request by the recover and revert views (the item saved, for their message).
+RESTORING = "_hamleh_restoring_a_version"
+RESTORED_ITEM = "_hamleh_restored_item"
 
 AUTHOR_STATUS_HELP = _("Only editors can publish, schedule or unpublish. Save as a draft and ask an editor.")
 
@@ -152,7 +155,22 @@ class WorkflowAdminMixin:
         # before the lock existed restores with a new token on every request). The
         # lock stays on every change form, the revert-to-a-revision form included.
         setattr(request, RECOVERING, True)
+        setattr(request, RESTORING, True)
         return super().recover_view(request, version_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        setattr(request, RESTORING, True)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # Saving a restored version goes through the add or change form, whose message would say
+        # "added" or "changed": say what happened instead.
+        if getattr(request, RESTORING, False) and level == messages.SUCCESS:
+            message = _("The %(name)s “%(item)s” was restored from its history.") % {
+                "name": self.model._meta.verbose_name,
+                "item": getattr(request, RESTORED_ITEM, ""),
+            }
+        super().message_user(request, message, level, *args, **kwargs)
 
     # No lost updates ---------------------------------------------------------
 
@@ -162,6 +180,7 @@ class WorkflowAdminMixin:
             # Only reachable where the database cannot lock the row while the form is checked.
             raise workflow.EditConflict
         super().save_model(request, obj, form, change)
+        setattr(request, RESTORED_ITEM, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -201,7 +220,7 @@ class WorkflowAdminMixin:
             context["preview_links"] = self.preview_links(obj)
             context["is_public_now"] = obj.is_published
         context["workflow_lock_field"] = context["adminform"].form[workflow.LOCK_FIELD]
-        context["time_zone_name"] = settings.TIME_ZONE
+        context["time_zone_name"] = workflow.time_zone_name()
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -246,7 +265,7 @@ class WorkflowAdminPage(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(admin.site.each_context(self.request))
         context["title"] = self.title
-        context["time_zone_name"] = settings.TIME_ZONE
+        context["time_zone_name"] = workflow.time_zone_name()
         return context
 
 
@@ -305,7 +324,7 @@ class TranslationBoardView(WorkflowAdminPage):
                         "language": language,
                         "state": state,
                         "label": workflow.TranslationState.LABELS[state],
-                        "lacking": lacking,
+                        "lacking": [model._meta.get_field(name).verbose_name for name in lacking],
                         "url": f"{change_url(model, item['pk'])}#tab_id_{field}_{language}",
                     }
                 )

@@ -17,8 +17,10 @@ def content_permission_codenames():
 
 
 # Editorial roles ------------------------------------------------------------
-# Authors write and edit drafts; Editors also publish, schedule and unpublish;
-# Administrators also manage user accounts and groups.
+# Authors write and edit drafts; Editors also publish, schedule and unpublish, and keep the shared
+# lists (topics, organisations, series) whose every change shows on the public site at once;
+# Administrators also manage staff accounts and give them roles. What a role may do (the groups'
+# permissions) and superuser status are set by superusers only (editorial.admin_users).
 AUTHORS = "Authors"
 ADMINISTRATORS = "Administrators"
 ROLES = (AUTHORS, EDITORS, ADMINISTRATORS)
@@ -38,7 +40,16 @@ LINK_MODELS = {
 }
 # Rows that only exist inside one item (files, timeline entries): an author may remove them.
 CHILD_MODELS = {"publications": ["publicationfile"], "campaigns": ["campaignupdate"]}
-USER_MODELS = {"auth": ["user", "group"]}
+# Shared lists that are not published items: a renamed topic is renamed on every public page at once.
+# Authors choose from them; adding, renaming and removing is for editors.
+SHARED_LIST_MODELS = {"content": ["topic"], "publications": ["series"], "campaigns": ["organization"]}
+
+# What the people who run the site's work keep, beyond the items: the search's synonyms, and the
+# registrations to trainings and events (personal data: editors and administrators only).
+EDITOR_MODELS = {
+    "search": ["synonymgroup"],
+    "enrolment": ["enrolment", "registration", "staffmessage", "staffmessagedelivery"],
+}
 
 
 def _codenames(models_by_app, actions):
@@ -52,15 +63,20 @@ def role_permission_codenames(role):
     """(app_label, codename) pairs of one role; the single source of the migration and the tests."""
     everything = ("add", "change", "delete", "view")
     if role == AUTHORS:
-        yield from _codenames(CONTENT_MODELS, ("add", "change", "view"))
+        shared = set(_codenames(SHARED_LIST_MODELS, everything))
+        yield from (pair for pair in _codenames(CONTENT_MODELS, ("add", "change", "view")) if pair not in shared)
+        yield from _codenames(SHARED_LIST_MODELS, ("view",))
         yield from _codenames(CHILD_MODELS, ("delete",))
         yield from _codenames(LINK_MODELS, everything)
         return
     yield from content_permission_codenames()
     yield from _codenames(LINK_MODELS, everything)
     yield from _codenames(PUBLISHABLE_MODELS, ("publish",))
+    yield from _codenames(EDITOR_MODELS, everything)
     if role == ADMINISTRATORS:
-        yield from _codenames(USER_MODELS, everything)
+        # Accounts, and which roles each person has; what a role may do is for superusers.
+        yield from _codenames({"auth": ["user"]}, everything)
+        yield from _codenames({"auth": ["group"]}, ("view",))
 
 
 def sync_roles(apps):

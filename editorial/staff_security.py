@@ -2,21 +2,86 @@
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core import signing
+
+# A browser that has been signed in as a person (password and second factor) carries this cookie,
+# signed, naming them. See `lockout_parameters`.
+KNOWN_BROWSER_COOKIE = "hamleh_known_browser"
+KNOWN_BROWSER_SALT = "editorial.staff_security.known_browser"
+KNOWN_BROWSER_MAX_AGE = 60 * 60 * 24 * 90
 
 
 def client_ip(request):
     """The address a login attempt came from, for django-axes.
 
-    Behind the proxy (DJANGO_BEHIND_PROXY=1) the proxy appends the real client
-    address to X-Forwarded-For, so the right-most entry is the one that cannot be
-    forged by the client; otherwise it is the address of the connection.
+    Behind proxies (DJANGO_BEHIND_PROXY=1) the outermost proxy replaces X-Forwarded-For with the
+    address its connection came from, and each further proxy appends the address it received from
+    (docs/deployment.md). With DJANGO_PROXY_COUNT proxies, the header holds that many entries, and the
+    first of the last PROXY_COUNT is the one the outermost proxy wrote: whatever the client sent in its
+    own header is left of it, or gone. Without a proxy the header is the client's to forge, and only
+    the address of the connection counts.
     """
     if settings.BEHIND_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1]
+        if len(addresses) >= settings.PROXY_COUNT:
+            return addresses[-settings.PROXY_COUNT]
     return request.META.get("REMOTE_ADDR")
+
+
+def known_browser_username(request):
+    """The person this browser has been signed in as before, from the signed cookie; None if none."""
+    cookies = getattr(request, "COOKIES", None)
+    if not cookies or KNOWN_BROWSER_COOKIE not in cookies:
+        return None
+    try:
+        return signing.loads(cookies[KNOWN_BROWSER_COOKIE], salt=KNOWN_BROWSER_SALT, max_age=KNOWN_BROWSER_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
+def lockout_parameters(request_or_attempt, credentials=None):
+    """What django-axes counts failed sign-ins by (AXES_LOCKOUT_PARAMETERS).
+
+    Always the pair of username and address: five failures lock that pair. Also the username alone,
+    from every address: five failures anywhere lock the account against browsers it has never been
+    signed in from, so guessing one person's password from many addresses fails too. A browser the
+    person has signed in from before (the signed KNOWN_BROWSER_COOKIE naming them) is counted by
+    the pair only: an attacker can lock new browsers out for the cool-off time, again and again, but
+    never the person at their own computer, who therefore cannot be locked out for good.
+    """
+    username = (credentials or {}).get("username")
+    if username is None:
+        username = getattr(request_or_attempt, "POST", {}).get("username")
+    pair = ["username", "ip_address"]
+    if username and known_browser_username(request_or_attempt) == username:
+        return [pair]
+    return [pair, "username"]
+
+
+class KnownBrowserMiddleware:
+    """Marks the browser of a signed-in, verified staff member as known (see `lockout_parameters`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return response  # a visitor without a session: its user is not even looked at
+        user = getattr(request, "user", None)
+        verified = user is not None and user.is_staff and getattr(user, "is_verified", lambda: False)()
+        if verified and known_browser_username(request) != user.get_username():
+            response.set_cookie(
+                KNOWN_BROWSER_COOKIE,
+                signing.dumps(user.get_username(), salt=KNOWN_BROWSER_SALT),
+                max_age=KNOWN_BROWSER_MAX_AGE,
+                path=settings.SESSION_COOKIE_PATH,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
 
 
 RECOVERY_DEVICE_NAME = "recovery codes"

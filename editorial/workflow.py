@@ -11,6 +11,7 @@ Nothing here runs from a signal: the model's save and the admin call these.
 import datetime
 import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BooleanField, Case, FileField, Value, When
@@ -24,6 +25,13 @@ from content.translation_stamps import language_codes, translated_columns, trans
 
 SOURCE_LANGUAGE = "ar"
 UPCOMING_DAYS = 7
+# The site's time zone as staff name it (the tz database's names are English).
+TIME_ZONE_NAMES = {"Asia/Jerusalem": _("Jerusalem"), "UTC": _("UTC")}
+
+
+def time_zone_name():
+    return TIME_ZONE_NAMES.get(settings.TIME_ZONE, settings.TIME_ZONE)
+
 
 # Roles -----------------------------------------------------------------------
 
@@ -156,14 +164,14 @@ LOCK_FIELD = "workflow_version"
 # Scheduling ------------------------------------------------------------------
 
 
-def upcoming(days=UPCOMING_DAYS, now=None):
-    """What goes public in the next `days` days, soonest first: one query per section."""
+def upcoming(days=UPCOMING_DAYS, now=None, sections=None):
+    """What goes public in the next `days` days (of `sections`, else all), soonest first: one query per section."""
     from content.sections import SECTIONS
 
     now = now or timezone.now()
     until = now + datetime.timedelta(days=days)
     items = []
-    for section in SECTIONS:
+    for section in SECTIONS if sections is None else sections:
         queryset = section.model.objects.scheduled().filter(publish_at__lte=until).order_by("publish_at")
         items.extend({"section": section, "item": item} for item in queryset)
     items.sort(key=lambda entry: entry["item"].publish_at)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "publications",
     "campaigns",
     "trainings",
+    "enrolment",
     "syndication",
     "report",
     "newsletter",
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     # Inside the page cache: the cache keeps compressed copies.
     "website.middleware.TextGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body: too large a one is refused unread.
+    "uploads.limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "editorial.staff_security.KnownBrowserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.middleware.SecurityHeadersMiddleware",
@@ -148,6 +152,13 @@ if DATABASE_REPLICA_URL:
         MIDDLEWARE.index("website.middleware.UpdatePublicPageMiddleware") + 1,
         "hamleh.db_router.PrimaryAfterWriteMiddleware",
     )
+# The organisation's logo in the header and in structured data: a static file (an SVG drawn for the site).
+SITE_LOGO = os.environ.get("DJANGO_SITE_LOGO", "hamleh/logo.svg")
+# `make demo`: debug mode, but a missing page or a crash on the public site answers with the site's own
+# 404 and 500 pages, as visitors see them (the traceback still goes to the console).
+DEBUG_SITE_ERROR_PAGES = DEBUG and env_bool("DJANGO_DEBUG_SITE_ERROR_PAGES", False)
+if DEBUG_SITE_ERROR_PAGES:
+    MIDDLEWARE.append("website.middleware.SiteErrorPagesMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -189,15 +200,18 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Staff accounts. Login throttling by django-axes: 5 failures for the same
 # username from the same address lock that pair for 15 minutes, then it unlocks
-# by itself. The records of failed attempts (username, address, time) are
-# deleted once the cool-off has passed; successful logins are not logged.
+# by itself; 5 failures for a username from anywhere lock it for 15 minutes too,
+# except in browsers that person has signed in from before
+# (editorial.staff_security.lockout_parameters). The records of failed attempts
+# (username, address, time) are deleted once the cool-off has passed; successful
+# logins are not logged.
 AUTHENTICATION_BACKENDS = [
     "editorial.staff_security.LoginThrottlingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "editorial.staff_security.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a locked pair unlocks 15 minutes after locking, whatever comes
 AXES_DISABLE_ACCESS_LOG = True
@@ -208,11 +222,16 @@ AXES_VERBOSE = False
 # Two-factor login (django-otp): a TOTP app, or a single-use recovery code.
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Hamleh")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Staff sign in only to the admin: after a sign-in whose `next` was refused, and for login_required pages.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Languages: Arabic first and the fallback of every translated field.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("he", _("Hebrew"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats Django's own locales lack (Arabic has no date-and-time format: it fell back to English order).
+FORMAT_MODULE_PATH = ["hamleh.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Jerusalem"
 USE_TZ = True
@@ -239,7 +258,7 @@ _media_backend = {
 }
 if os.environ.get("DJANGO_MEDIA_STORAGE") == "s3":
     _media_backend = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "uploads.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -272,12 +291,19 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Whole request bodies (uploads.limits): files only in the admin (a 50 MB PDF and the form around it);
+# every public form is a few fields. The proxy's client_max_body_size says the same (docs/deployment.md).
+ADMIN_REQUEST_BODY_MAX_SIZE = 60 * 1024 * 1024
+PUBLIC_REQUEST_BODY_MAX_SIZE = 64 * 1024
 
 # Security. Production runs behind a proxy that terminates TLS.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # DJANGO_BEHIND_PROXY=1 only when a proxy that overwrites X-Forwarded-Proto and
-# appends to X-Forwarded-For stands in front (never when clients reach gunicorn directly).
+# X-Forwarded-For stands in front (never when clients reach gunicorn directly).
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+# How many proxies stand in front: the outermost sets X-Forwarded-For, each other one appends
+# to it (docs/deployment.md); the client address is the entry this far from the end.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
@@ -323,6 +349,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 
 # Newsletter (see docs/newsletter.md).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(60 * 60 * 48)))  # seconds
+# A preferences link opens the page this long (every digest brings a fresh one); unsubscribe links do not expire.
+NEWSLETTER_MANAGE_MAX_AGE = int(os.environ.get("NEWSLETTER_MANAGE_MAX_AGE", str(60 * 60 * 24 * 180)))  # seconds
 NEWSLETTER_RATE_WINDOW = int(os.environ.get("NEWSLETTER_RATE_WINDOW", "3600"))  # seconds
 NEWSLETTER_RATE_PER_ADDRESS = int(os.environ.get("NEWSLETTER_RATE_PER_ADDRESS", "3"))
 NEWSLETTER_RATE_PER_CLIENT = int(os.environ.get("NEWSLETTER_RATE_PER_CLIENT", "10"))

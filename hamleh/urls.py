@@ -3,9 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from syndication.sitemaps import SITEMAPS
+from uploads.views import serve_media
 from website import views
 
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("publications.urls")),
     path("", include("campaigns.urls")),
     path("", include("trainings.urls")),
+    path("", include("enrolment.urls")),
     path("", include("syndication.urls")),
     path("newsletter/", include("newsletter.urls")),
     prefix_default_language=True,
@@ -34,7 +35,7 @@ if settings.HAMLEH_BENCH:
     urlpatterns += [path("bench/minimal", views.minimal, name="bench_minimal")]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", serve_media)]
 
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from newsletter.tokens import confirmation_token, manage_token
+from newsletter.tokens import confirmation_token, link_path, manage_token
 
 
 def absolute(path):
@@ -25,8 +25,8 @@ def subscriber_links(subscriber):
     token = manage_token(subscriber)
     with translation.override(subscriber.language):
         return {
-            "manage_url": absolute(reverse("newsletter:manage", kwargs={"token": token})),
-            "unsubscribe_url": absolute(reverse("newsletter:unsubscribe", kwargs={"token": token})),
+            "manage_url": absolute(link_path("newsletter:manage", token)),
+            "unsubscribe_url": absolute(link_path("newsletter:unsubscribe", token)),
         }
 
 
@@ -34,7 +34,7 @@ def confirmation_message(request):
     """The double opt-in email: the only email sent to an address that has not confirmed."""
     with translation.override(request.language):
         context = {
-            "confirm_url": absolute(reverse("newsletter:confirm", kwargs={"token": confirmation_token(request)})),
+            "confirm_url": absolute(link_path("newsletter:confirm", confirmation_token(request))),
             "subscribe_url": absolute(reverse("newsletter:subscribe")),
             "max_age_hours": max(1, settings.NEWSLETTER_CONFIRM_MAX_AGE // 3600),
             "language": request.language,

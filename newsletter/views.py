@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,15 @@ from django.views.generic import FormView, TemplateView
 from newsletter import ratelimit, services
 from newsletter.forms import PreferencesForm, SubscribeForm
 from newsletter.models import Subscriber, section_choices
-from newsletter.tokens import LinkExpired, LinkInvalid, manage_token, read_confirmation_token, read_manage_token
+from newsletter.tokens import (
+    LinkExpired,
+    LinkInvalid,
+    link_path,
+    manage_token,
+    read_confirmation_token,
+    read_manage_token,
+    token_of,
+)
 
 
 class PrivatePageMixin:
@@ -97,13 +105,15 @@ class ConfirmView(PrivatePageMixin, TemplateView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         try:
-            self.subscription = read_confirmation_token(kwargs["token"])
+            self.token = token_of(request, kwargs.get("token"))
+            self.subscription = read_confirmation_token(self.token)
         except LinkInvalid as error:
             self.link_error = error
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["subscription"] = self.subscription
+        context["token"] = self.token
         return context
 
     def post(self, request, *args, **kwargs):
@@ -116,18 +126,21 @@ class ConfirmView(PrivatePageMixin, TemplateView):
 
 
 def manage_url(subscriber):
-    return reverse("newsletter:manage", kwargs={"token": manage_token(subscriber)})
+    return link_path("newsletter:manage", manage_token(subscriber))
 
 
 class SubscriberLinkMixin(PrivatePageMixin):
     """Resolves the signed preferences/unsubscribe link to its subscriber (None once unsubscribed)."""
 
     subscriber = None
+    # Seconds a link opens this page for; None: as long as the subscriber exists.
+    link_max_age = None
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
+        self.token = token_of(request, kwargs.get("token"))
         try:
-            pk, key = read_manage_token(kwargs["token"])
+            pk, key = read_manage_token(self.token, max_age=self.link_max_age)
         except LinkInvalid as error:
             self.link_error = error
             return
@@ -139,6 +152,10 @@ class SubscriberLinkMixin(PrivatePageMixin):
 class ManageView(SubscriberLinkMixin, FormView):
     form_class = PreferencesForm
     template_name = "newsletter/manage.html"
+
+    @property
+    def link_max_age(self):
+        return settings.NEWSLETTER_MANAGE_MAX_AGE
 
     def get(self, request, *args, **kwargs):
         if self.subscriber is None:
@@ -165,7 +182,7 @@ class ManageView(SubscriberLinkMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["subscriber"] = self.subscriber
-        context["token"] = self.kwargs["token"]
+        context["token"] = self.token
         return context
 
     def form_valid(self, form):
@@ -173,7 +190,7 @@ class ManageView(SubscriberLinkMixin, FormView):
             self.subscriber, form.cleaned_data["language"], form.cleaned_data["sections"], form.chosen_topics()
         )
         messages.success(self.request, _("Your preferences are saved."))
-        return redirect(self.request.path)
+        return redirect(manage_url(self.subscriber))
 
 
 # CSRF: exempt for this endpoint only. Mail providers call it with a bare POST
@@ -193,4 +210,5 @@ class UnsubscribeView(SubscriberLinkMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["subscriber"] = self.subscriber
+        context["token"] = self.token
         return context

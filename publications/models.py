@@ -85,10 +85,11 @@ class PublicationTopic(TopicLink):
 
 
 def publication_file_path(instance, filename):
-    """`publications/hashtag-palestine/ar/hashtag-palestine-ar.pdf`: the uploader's
-    name is never used; the storage adds a suffix if the name is taken."""
-    slug = instance.publication.slug
-    return f"publications/{slug}/{instance.language}/{media.ascii_filename(slug, instance.language, extension='pdf')}"
+    """`publications/<32 random hex digits>/hashtag-palestine-ar.pdf`: an unguessable folder (the PDF
+    of a draft or of a report under embargo is not public, see `media.unguessable_folder`); the
+    uploader's name is never used."""
+    name = media.ascii_filename(instance.publication.slug, instance.language, extension="pdf")
+    return f"publications/{media.unguessable_folder()}/{name}"
 
 
 class PublicationFile(ChangesPublicContent, models.Model):

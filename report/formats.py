@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format, number_format
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -28,19 +26,22 @@ class Figure:
     key: str
     value: int
     message: str  # translated, with %(count)s where the number goes
+    label: str  # what is counted, shown above the figure written as a numeral
 
     @property
     def text(self):
+        """A sentence, for text and email ("12 publications"; Arabic words 0, 1 and 2 out: "لا منشورات")."""
         return self.message % {"count": count(self.value)}
 
     @property
-    def html(self):
-        number = format_html('<strong class="impact-number">{}</strong>', count(self.value))
-        return mark_safe(conditional_escape(self.message) % {"count": number})  # noqa: S308 - escaped above
+    def number(self):
+        """The figure as a numeral, whatever the value: the page shows it large, as the home page does."""
+        return count(self.value)
 
 
 def headline(report):
-    """The headline totals as sentences, each through ngettext (Arabic has six plural forms)."""
+    """The headline totals: as sentences, each through ngettext (Arabic has six plural forms), and as a
+    label and a numeral for the pages."""
     totals = report.totals
     n = totals
     return [
@@ -48,16 +49,19 @@ def headline(report):
             "publications",
             n.publications,
             ngettext("%(count)s publication", "%(count)s publications", n.publications),
+            label=_("Publications"),
         ),
         Figure(
             "articles",
             n.articles,
             ngettext("%(count)s news item or press release", "%(count)s news items and press releases", n.articles),
+            label=_("News and press releases"),
         ),
         Figure(
             "campaigns",
             n.campaigns,
             ngettext("%(count)s campaign", "%(count)s campaigns", n.campaigns),
+            label=_("Campaigns"),
         ),
         Figure(
             "organisations_targeted",
@@ -67,31 +71,37 @@ def headline(report):
                 "%(count)s companies and organisations targeted",
                 n.organisations_targeted,
             ),
+            label=_("Companies and organisations targeted"),
         ),
         Figure(
             "outcomes",
             n.outcomes,
             ngettext("%(count)s campaign outcome", "%(count)s campaign outcomes", n.outcomes),
+            label=_("Campaign outcomes"),
         ),
         Figure(
             "trainings",
             n.trainings,
             ngettext("%(count)s training", "%(count)s trainings", n.trainings),
+            label=_("Trainings"),
         ),
         Figure(
             "participants",
             n.participants,
             ngettext("%(count)s person trained", "%(count)s people trained", n.participants),
+            label=_("People trained"),
         ),
         Figure(
             "events_organised",
             n.events_organised,
             ngettext("%(count)s event organised", "%(count)s events organised", n.events_organised),
+            label=_("Events organised"),
         ),
         Figure(
             "events_participated",
             n.events_participated,
             ngettext("%(count)s participation in events", "%(count)s participations in events", n.events_participated),
+            label=_("Participations in events"),
         ),
     ]
 

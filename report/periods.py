@@ -168,10 +168,26 @@ def _periods_with_data():
     return {(year, half) for year, half in first.union(*others)}
 
 
-def presets(today=None, current=None):
-    """The quick choices: the last six months, this year, then each past year and half-year with data."""
+def half_year(year, half):
+    """The first (1) or second (2) half of the year, as (start, end)."""
+    if half == 1:
+        return datetime.date(year, 1, 1), datetime.date(year, 6, 30)
+    return datetime.date(year, 7, 1), datetime.date(year, 12, 31)
+
+
+def latest_complete_half_year(today, halves):
+    """The latest half-year over before `today` in which something was recorded, or None: the report
+    opens on it rather than on months that may hold nothing yet."""
+    complete = [(year, half) for year, half in halves if year is not None and half_year(year, half)[1] < today]
+    return half_year(*max(complete)) if complete else None
+
+
+def presets(today=None, current=None, halves=None):
+    """The quick choices: the last six months, this year, then each past year and half-year with data
+    (`halves`, from `periods_with_data()` when not given)."""
     today = today or timezone.localdate()
     current = tuple(current) if current else None
+    halves = periods_with_data() if halves is None else halves
 
     def preset(label, start, end):
         return Preset(str(label), start, end, current == (start, end))
@@ -181,21 +197,20 @@ def presets(today=None, current=None):
         preset(_("This year"), datetime.date(today.year, 1, 1), today),
     ]
     halves_by_year = {}
-    for year, half in periods_with_data():
+    for year, half in halves:
         if year is None:
             continue
-        half_end = datetime.date(year, 6, 30) if half == 1 else datetime.date(year, 12, 31)
-        if half_end < today:
+        if half_year(year, half)[1] < today:
             halves_by_year.setdefault(year, set()).add(half)
     years = []
     for year in sorted(halves_by_year, reverse=True):
         halves = []
         if 1 in halves_by_year[year]:
             label = _("January–June %(year)s") % {"year": year}
-            halves.append(preset(label, datetime.date(year, 1, 1), datetime.date(year, 6, 30)))
+            halves.append(preset(label, *half_year(year, 1)))
         if 2 in halves_by_year[year]:
             label = _("July–December %(year)s") % {"year": year}
-            halves.append(preset(label, datetime.date(year, 7, 1), datetime.date(year, 12, 31)))
+            halves.append(preset(label, *half_year(year, 2)))
         # The current year is "this year" above; only its first half may be offered here.
         whole_end = datetime.date(year, 12, 31)
         whole = preset(str(year), datetime.date(year, 1, 1), whole_end) if whole_end < today else None

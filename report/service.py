@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, Q, Sum, Value, When
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -108,6 +108,8 @@ class TrainingGroup:
     label: str
     trainings: int = 0
     participants: int = 0
+    # Trainings whose participants are the people marked present on their attendance list.
+    counted_from_attendance: int = 0
 
 
 @dataclass
@@ -120,6 +122,8 @@ class Totals:
     updates: int = 0
     trainings: int = 0
     participants: int = 0
+    # Of `trainings`, those counted from attendance lists; the others from the number staff typed in.
+    trainings_counted_from_attendance: int = 0
     events_organised: int = 0
     events_participated: int = 0
 
@@ -222,6 +226,7 @@ def _training_groups(rows, key, choices):
         group = groups[row[key]]
         group.trainings += row["trainings"]
         group.participants += row["participants"] or 0
+        group.counted_from_attendance += row["counted_from_attendance"]
     return [group for group in groups.values() if group.trainings]
 
 
@@ -329,13 +334,25 @@ def _updates(start, end, limit):
 
 
 def _trainings(start, end):
-    """One aggregate query: trainings and participants for each (format, audience) pair."""
+    """One aggregate query: trainings and participants for each (format, audience) pair.
+
+    A training that takes registrations counts the people marked present (its registration
+    settings keep that number, also once the registrations themselves are reduced to counts);
+    any other training counts the participants staff typed in.
+    """
+    uses_registrations = Q(enrolment__isnull=False)
     return list(
         Training.objects.published()
         .filter(start_date__range=(start, end))
         .order_by()
         .values("format", "audience")
-        .annotate(trainings=Count("pk"), participants=Sum("participants_count"))
+        .annotate(
+            trainings=Count("pk"),
+            participants=Sum(
+                Case(When(uses_registrations, then=F("enrolment__attended_count")), default=F("participants_count"))
+            ),
+            counted_from_attendance=Count("pk", filter=uses_registrations),
+        )
     )
 
 
@@ -379,6 +396,7 @@ def activity_report(start, end, limit=None):
         updates=update_counts["updates"],
         trainings=sum(group.trainings for group in by_format),
         participants=sum(group.participants for group in by_format),
+        trainings_counted_from_attendance=sum(group.counted_from_attendance for group in by_format),
         events_organised=organised.count,
         events_participated=participated.count,
     )

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from report.charts import report_charts
 from report.formats import headline, period_text
-from report.periods import PeriodForm, last_six_months, presets
+from report.periods import PeriodForm, last_six_months, latest_complete_half_year, periods_with_data, presets
 from report.service import activity_report
 
 
@@ -38,8 +38,9 @@ class ReportPeriodMixin:
     def get_report_context(self):
         today = timezone.localdate()
         form = self.get_period_form()
-        period = form.period(default=last_six_months(today))
-        recent, years = presets(today, current=period)
+        halves = periods_with_data()
+        period = form.period(default=latest_complete_half_year(today, halves) or last_six_months(today))
+        recent, years = presets(today, current=period, halves=halves)
         context = {"form": form, "period": period, "recent_presets": recent, "preset_years": years, "report": None}
         if period is not None:
             context["period_text"] = period_text(*period)

@@ -2,8 +2,10 @@
 
 Whatever the input (empty, very long, punctuation, query syntax, SQL, mixed scripts, a lone combining
 mark), the outcome is a normal page; problems become notices. A page costs a fixed number of queries:
-the ranked ids of the matches (at most MAX_CANDIDATES; one more when nothing matched and the misspelling
-fallback runs, on PostgreSQL), then the page's `SearchDocument`s, which carry all a result shows.
+the synonym groups of the page's language, the ranked ids of the matches (at most MAX_CANDIDATES; one more
+when nothing matched and the misspelling fallback runs, on PostgreSQL), the known words close to the query's
+when fewer than SUGGEST_BELOW items matched ("did you mean"), then the page's `SearchDocument`s, which carry
+all a result shows.
 """
 
 from dataclasses import dataclass
@@ -14,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from content.languages import FALLBACK_LANGUAGE
 from content.sections import SECTIONS_BY_NAME
-from search.index import MAX_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Search, highlight
-from search.models import SearchDocument
+from search.index import MAX_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Search, highlight, suggestion
+from search.models import SearchDocument, SynonymGroup
 
 SNIPPET_LENGTH = 240
+SUGGEST_BELOW = 3  # "did you mean" is offered when fewer items than this matched
 
 
 @dataclass
@@ -35,7 +38,10 @@ class SearchResults:
     def __init__(self, params, per_page=10):
         self.per_page = per_page
         self.notices = []
-        self.search = Search.parse(params.get("q", ""))
+        raw = (params.get("q") or "").strip()
+        language = get_language() or FALLBACK_LANGUAGE
+        synonyms = SynonymGroup.objects.phrases_for(language) if raw else []
+        self.search = Search.parse(raw, synonyms)
         if self.search.shortened:
             self.notices.append(
                 _("Your search was long: only its first %(words)s words or %(characters)s characters were used.")
@@ -77,9 +83,18 @@ class SearchResults:
                 "result_count": paginator.count,
                 "capped": paginator.count >= MAX_CANDIDATES,
                 "fuzzy": self.fuzzy,
+                "suggestion": self.suggestion(paginator.count),
             }
         )
         return context
+
+    def suggestion(self, count):
+        """The query corrected to words public items use, when few matched; "" otherwise or when nothing
+        changes."""
+        if count >= SUGGEST_BELOW:
+            return ""
+        corrected = suggestion(self.search.text)
+        return corrected if corrected and corrected != self.search.text else ""
 
     def ranking(self):
         """(the ids of the matches, best first; whether they only look like the words)."""

@@ -13,8 +13,12 @@ The same functions run over what is stored and over what is asked, so both sides
   ب + يان?) keeps both readings. English words go through the Snowball English stemmer. Hebrew words keep
   their own form and also give the readings without one to three prefix letters (ו ה ב ל מ ש כ) and without
   a plural ending (ים, ות).
-- `analyse(text)`: the stems of a whole text, for the index; `query_terms(text)`: for each word of a query
-  the set of its stems (a document matches a word when it holds any of them).
+- `word_terms(word)`: its stems and, for Arabic script, the variant key of each (`variant_key`), so the
+  spellings of a borrowed name (غوغل، جوجل، قوقل) meet; English irregular plurals also give their singular.
+- `analyse(text)`: the terms of a whole text, for the index; `joined_terms(text)`: the terms of each two
+  neighbouring words written as one (رايتس كون → رايتسكون), for the short texts of an item (titles, names);
+  `query_terms(text)`: for each word of a query the set of its terms, with those of the word joined to
+  each neighbour (a document matches a word when it holds any of them, so فيس بوك finds فيسبوك).
 """
 
 import re
@@ -33,6 +37,12 @@ _LETTERS = {
     ord("ة"): "ه",
     ord("ک"): "ك",
     ord("ی"): "ي",
+    # Letters Arabic borrows for sounds it lacks (v, p, g, ch), also written with the nearest Arabic letter.
+    ord("ڤ"): "ف",
+    ord("پ"): "ب",
+    ord("گ"): "ك",
+    ord("چ"): "ك",
+    ord("ژ"): "ز",
     ord("ـ"): None,  # tatweel
     ord("ך"): "כ",
     ord("ם"): "מ",
@@ -99,6 +109,40 @@ _ARABIC_STOPWORDS = "في من علي الي عن مع هذا هذه ذلك تل
 _HEBREW_STOPWORDS = "של את על עם גם או כי זה זו הוא היא"
 STOPWORDS = frozenset(" ".join((_ENGLISH_STOPWORDS, _ARABIC_STOPWORDS, _HEBREW_STOPWORDS)).split(" "))
 
+# Irregular English plurals the Snowball stemmer leaves alone: each also gives its singular's stem.
+ENGLISH_IRREGULAR_PLURALS = {
+    "children": "child",
+    "people": "person",
+    "women": "woman",
+    "men": "man",
+    "mice": "mouse",
+    "feet": "foot",
+    "teeth": "tooth",
+    "geese": "goose",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "analyses": "analysis",
+    "crises": "crisis",
+    "theses": "thesis",
+    "media": "medium",
+    "data": "datum",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+}
+
+# Variant keys: transliterations write the g of a borrowed name غ, ج or ق, double letters or not, and
+# write its vowels long or leave them out (تلغرام، تيليجرام). The key of an Arabic stem keeps its first
+# letter, drops doubled letters and the long vowels after the first letter, and writes the three g letters
+# alike. Native words would meet too often this way (حقوق and حجج), so keys are taken only from stems of four
+# letters or more, must keep three letters, and carry a mark of their own: a key meets only other keys,
+# never a stem.
+VARIANT_MARK = "v"
+VARIANT_MIN_STEM = 4
+VARIANT_MIN_KEY = 3
+_G_LETTERS = str.maketrans({"غ": "ج", "ق": "ج"})
+_LONG_VOWELS = frozenset("اوي")
+
 _local = threading.local()
 
 
@@ -125,6 +169,12 @@ def normalise(text):
 
 
 BROKEN_PLURALS = _broken_plurals(_BROKEN_PLURALS_WRITTEN)
+
+
+def spelling(written):
+    """A word as written, for showing: diacritics, tatweel and invisible characters left out."""
+    kept = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", written))
+    return "".join(char for char in kept if ord(char) not in _DROPPED and char != "ـ")
 
 
 def words(text):
@@ -219,8 +269,29 @@ def word_stems(word):
     if script == "latin":
         if len(word) < 2:
             return frozenset()
-        return frozenset({_english_stemmer().stemWord(word)})
+        stems = {_english_stemmer().stemWord(word)}
+        if word in ENGLISH_IRREGULAR_PLURALS:
+            stems.add(_english_stemmer().stemWord(ENGLISH_IRREGULAR_PLURALS[word]))
+        return frozenset(stems)
     return frozenset({word})
+
+
+def variant_key(stem):
+    """The marked variant key of an Arabic stem, or "" when it has none (see VARIANT_MARK)."""
+    if len(stem) < VARIANT_MIN_STEM or script_of(stem) != "arabic":
+        return ""
+    undoubled = [char for position, char in enumerate(stem) if position == 0 or char != stem[position - 1]]
+    skeleton = undoubled[:1] + [char for char in undoubled[1:] if char not in _LONG_VOWELS]
+    key = "".join(skeleton).translate(_G_LETTERS)
+    return VARIANT_MARK + key if len(key) >= VARIANT_MIN_KEY else ""
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word):
+    """What a normalised word is indexed and searched by: its stems and their variant keys (a frozenset)."""
+    stems = word_stems(word)
+    keys = {variant_key(stem) for stem in stems} - {""}
+    return stems | keys if keys else stems
 
 
 @lru_cache(maxsize=50_000)
@@ -230,27 +301,72 @@ def written_word_stems(written):
     Highlighting asks this of every word of every result shown, mostly the same common words again:
     normalising a word costs several passes over it, a lookup here costs none.
     """
-    stems = frozenset()
+    terms = frozenset()
     for word in words(written):
-        stems |= word_stems(word)
-    return stems
+        terms |= word_terms(word)
+    return terms
 
 
 def analyse(text):
-    """Every stem of a text, in order of appearance, for the index (a list, repeats kept)."""
-    stems = []
+    """Every term of a text, in order of appearance, for the index (a list, repeats kept)."""
+    terms = []
     for word in words(text):
-        stems.extend(sorted(word_stems(word)))
-    return stems
+        terms.extend(sorted(word_terms(word)))
+    return terms
+
+
+def label_terms(text):
+    """The terms of a label written in its base form (a section's name, a kind), for the index.
+
+    Hebrew words of a label keep their first letters: the stemmer would take them for prefixes and make
+    the label meet unrelated words (הכשרות is not ה + כ + ש + רות); only a plural ending comes off.
+    """
+    terms = []
+    for word in words(text):
+        if script_of(word) != "hebrew":
+            terms.extend(sorted(word_terms(word)))
+        elif word not in STOPWORDS:
+            singular = next((word[: -len(plural)] for plural in HEBREW_PLURALS if word.endswith(plural)), "")
+            terms.extend([word, singular] if len(singular) >= HEBREW_MIN_STEM else [word])
+    return terms
+
+
+def _joined(first, second):
+    """The terms of two neighbouring words written as one; none when either is a stop word or no word."""
+    if not (word_stems(first) and word_stems(second)):
+        return frozenset()
+    return word_terms(first + second)
+
+
+def joined_terms(text):
+    """The terms of each two neighbouring words of `text` written as one (a list, for the index)."""
+    text_words = words(text)
+    terms = []
+    for first, second in zip(text_words, text_words[1:], strict=False):
+        terms.extend(sorted(_joined(first, second)))
+    return terms
+
+
+def terms_of_words(query_words):
+    """For each word, the set of its terms and of its joins to either neighbour (empty for stop words)."""
+    joins = [_joined(first, second) for first, second in zip(query_words, query_words[1:], strict=False)]
+    result = []
+    for position, word in enumerate(query_words):
+        terms = word_terms(word)
+        if terms:
+            before = joins[position - 1] if position > 0 else frozenset()
+            after = joins[position] if position < len(joins) else frozenset()
+            terms = terms | before | after
+        result.append(terms)
+    return result
 
 
 def query_terms(text, max_words=12):
-    """For each meaningful word of a query (at most `max_words`), the set of its stems."""
+    """For each meaningful word of a query (at most `max_words`), the set of its terms."""
     terms = []
-    for word in words(text):
-        stems = word_stems(word)
-        if stems and stems not in terms:
-            terms.append(stems)
+    for terms_of_word in terms_of_words(words(text)):
+        if terms_of_word and terms_of_word not in terms:
+            terms.append(terms_of_word)
         if len(terms) >= max_words:
             break
     return terms

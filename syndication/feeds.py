@@ -160,7 +160,12 @@ class RssFeed(Rss201rev2Feed):
 
 
 class AtomFeed(Atom1Feed):
-    pass
+    def item_attributes(self, item):
+        # An entry shown in Arabic in another language's feed says so, for readers and screen readers.
+        language = item.get("text_language")
+        if language and language != self.feed["language"]:
+            return {"xml:lang": language}
+        return {}
 
 
 class JSONFeed(SyndicationFeed):
@@ -242,7 +247,8 @@ class ContentFeed(Feed):
             return clean_text(f"{site} · {source.topic.name}", TITLE_MAX_CHARS)
         if source.section is not None:
             return f"{site} · {source.section.title}"
-        return f"{site} · {_('Latest updates')}"
+        latest = _("Latest updates")  # outside the f-string, where the message extractor finds it
+        return f"{site} · {latest}"
 
     def link(self, feed):
         source = feed.source
@@ -253,6 +259,10 @@ class ContentFeed(Feed):
         return reverse("website:home")
 
     def description(self, feed):
+        # RSS readers read the channel's description as HTML, like the items': escape the plain text.
+        return escape(self.plain_description(feed))
+
+    def plain_description(self, feed):
         source = feed.source
         if source.topic is not None:
             return clean_text(source.topic.description) or _("Everything Hamleh publishes on this topic.")
@@ -318,12 +328,21 @@ class ContentFeed(Feed):
 class AtomContentFeed(ContentFeed):
     feed_type = AtomFeed
     extension = "atom"
-    subtitle = ContentFeed.description
+
+    def subtitle(self, feed):
+        # An Atom subtitle without a type is plain text: written as it is, the XML writer escapes it once.
+        return self.plain_description(feed)
+
+    def item_extra_kwargs(self, item):
+        return {"text_language": text_language(item)}
 
 
 class JSONContentFeed(ContentFeed):
     feed_type = JSONFeed
     extension = "json"
+
+    def description(self, feed):
+        return self.plain_description(feed)
 
     def item_extra_kwargs(self, item):
         extra = {"plain_summary": summary_text(item), "text_language": text_language(item)}

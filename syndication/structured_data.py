@@ -1,7 +1,7 @@
 """schema.org JSON-LD for link previews and search engines.
 
-Report for publications, NewsArticle for news, Event (with a Place or a
-VirtualLocation), Course for trainings and Organization on the home page. The
+Report for publications, NewsArticle for news, CreativeWork for campaigns, Event (with a
+Place or a VirtualLocation), Course for trainings and Organization on the home page. The
 data is written into a `<script type="application/ld+json">` block: a data
 block the browser never runs, so the CSP allows it; `<`, `>` and `&` are
 escaped the way Django's `json_script` does, so no text can close the element.
@@ -9,6 +9,7 @@ escaped the way Django's `json_script` does, so no text can close the element.
 
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
@@ -35,7 +36,7 @@ def organization(request, with_context=True):
         "name": _("Hamleh"),
         "description": _("Digital rights centre"),
         "url": request.build_absolute_uri(reverse("website:home")),
-        "logo": request.build_absolute_uri(static("hamleh/favicon.svg")),
+        "logo": request.build_absolute_uri(static(settings.SITE_LOGO)),
     }
     if with_context:
         data = {"@context": CONTEXT, **data}
@@ -166,15 +167,34 @@ def training_data(item, request):
     return data
 
 
+def campaign_data(item, request):
+    """A campaign as the work it is: a CreativeWork by the organisation, over the dates it runs (an ISO
+    interval, open-ended while it goes on); schema.org has no type for an advocacy campaign."""
+    data = _common(item, request, "CreativeWork")
+    end = item.end_date.isoformat() if item.end_date else ".."
+    data.update(
+        {
+            "headline": data["name"],
+            "datePublished": _local_iso(item.publish_at),
+            "temporalCoverage": f"{item.start_date.isoformat()}/{end}",
+            "creator": organization(request, with_context=False),
+            "publisher": organization(request, with_context=False),
+            "mainEntityOfPage": data["url"],
+        }
+    )
+    return data
+
+
 BUILDERS = {
     "publications.Publication": publication_data,
     "publications.Article": article_data,
+    "campaigns.Campaign": campaign_data,
     "trainings.Event": event_data,
     "trainings.Training": training_data,
 }
 
 
 def item_data(item, request):
-    """The JSON-LD of a content item, or None for a type schema.org gets nothing for (campaigns)."""
+    """The JSON-LD of a content item, or None for a type it has no builder for."""
     builder = BUILDERS.get(item._meta.label)
     return builder(item, request) if builder else None

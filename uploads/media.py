@@ -20,6 +20,7 @@ import io
 import logging
 import os
 import posixpath
+import secrets
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -87,6 +88,17 @@ def ascii_filename(*parts, extension):
     """A readable ASCII name such as `hashtag-palestine-2021-ar.pdf`."""
     stem = "-".join(filter(None, (slugify(part) for part in parts))) or "file"
     return f"{stem[: MAX_FILENAME_LENGTH - len(extension) - 1]}.{extension}"
+
+
+def unguessable_folder():
+    """A folder name nobody can guess (128 random bits) for a stored upload.
+
+    The file of an item that is not public yet (a draft, an embargoed report) is then known only to staff
+    who can open the item in the admin, wherever the media is served from: a proxy serving the media folder
+    as it is, or a bucket behind a public domain. Nothing lists the folder. The public links to a PDF go
+    through the download view, which serves published items only.
+    """
+    return secrets.token_hex(16)
 
 
 def _upload_of(value):

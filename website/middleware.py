@@ -11,6 +11,7 @@ from django.utils.http import http_date
 
 from website.page_cache import page_key_prefix, page_timeout
 from website.stylesheet import site_stylesheet
+from website.views import page_not_found, server_error
 
 
 def csp_hash(source):
@@ -86,6 +87,24 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
+        return response
+
+
+class SiteErrorPagesMiddleware:
+    """In debug mode, public pages that end in a 404 or a 500 show the site's own error pages instead of
+    Django's debug pages (`DJANGO_DEBUG_SITE_ERROR_PAGES`, on under `make demo`); the admin keeps them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            return response
+        if response.status_code == 404:
+            return page_not_found(request)
+        if response.status_code == 500:
+            return server_error(request)
         return response
 
 

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -10,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, RedirectView, TemplateView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from campaigns.models import Campaign
-from content.models import Topic
+from content.models import Status, Topic
 from content.sections import SECTIONS
 from publications.models import Publication
 from trainings.models import Event, Training
@@ -103,6 +104,43 @@ class HomeView(TemplateView):
         return context
 
 
+def public_items_on_topic(section):
+    """How many public items of the section carry the topic of the outer query (a correlated subquery on
+    the section's topic links, answered from their (topic, item) index)."""
+    field = section.model._meta.get_field("topics")
+    item = field.m2m_field_name()
+    links = field.remote_field.through.objects.filter(
+        topic=OuterRef("pk"), **{f"{item}__status": Status.PUBLISHED, f"{item}__publish_at__lte": timezone.now()}
+    )
+    counted = links.order_by().values("topic").annotate(count=Count("*")).values("count")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+class TopicListView(ListView):
+    """Every topic with what is published on it, by section: one query whatever the number of topics."""
+
+    model = Topic
+    template_name = "website/topic_list.html"
+
+    def get_queryset(self):
+        counts = {f"{section.name}_count": public_items_on_topic(section) for section in SECTIONS}
+        return Topic.objects.annotate(**counts)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["topics"] = [
+            {
+                "topic": topic,
+                "counts": [
+                    {"section": section, "count": getattr(topic, f"{section.name}_count")} for section in SECTIONS
+                ],
+                "total": sum(getattr(topic, f"{section.name}_count") for section in SECTIONS),
+            }
+            for topic in context["object_list"]
+        ]
+        return context
+
+
 class TopicDetailView(DetailView):
     model = Topic
     template_name = "website/topic_detail.html"
@@ -118,10 +156,8 @@ class TopicDetailView(DetailView):
             }
             for section in SECTIONS
         ]
+        context["has_items"] = any(block["items"] for block in context["sections"])
         return context
-
-    def newest_on_topic(self, section):
-        return list(section.model.objects.published().for_cards().filter(topics=self.object)[:TOPIC_HUB_LIMIT])
 
 
 class PrivacyView(TemplateView):

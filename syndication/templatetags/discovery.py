@@ -81,19 +81,16 @@ def _page_feeds(language, script_prefix, urlconf, section, topic_key):
     if topic_key is not None:
         slug, name = topic_key
         entries.append(_feed_entry(clean_text(name, 120), "topic", {"slug": slug}))
+    # Outside the f-strings: the message extractor does not look into them.
+    site, calendar = _("Hamleh"), _("Events calendar")
     links = [
-        {"url": fmt["url"], "type": fmt["type"], "title": f"{_('Hamleh')} · {entry['title']} ({fmt['label']})"}
+        {"url": fmt["url"], "type": fmt["type"], "title": f"{site} · {entry['title']} ({fmt['label']})"}
         for entry in entries
         for fmt in entry["formats"]
     ]
     if section == "events":
-        links.append(
-            {
-                "url": reverse("feeds:events_calendar"),
-                "type": "text/calendar",
-                "title": f"{_('Hamleh')} · {_('Events calendar')}",
-            }
-        )
+        calendar_link = {"url": reverse("feeds:events_calendar"), "type": "text/calendar"}
+        links.append({**calendar_link, "title": f"{site} · {calendar}"})
     return links
 
 

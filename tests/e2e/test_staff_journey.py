@@ -41,7 +41,7 @@ def sign_in(page, site):
     page.fill("#id_username", "staff")
     page.fill("#id_password", PASSWORD)
     page.fill("#id_otp_token", current_totp_code(TOTPDevice.objects.get(user__username="staff")))
-    page.click("input[type=submit], button[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(f"{site}/admin/")
     assert html_lang_dir(page) == ["ar", "rtl"]
 

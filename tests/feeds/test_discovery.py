@@ -278,3 +278,17 @@ def test_the_language_versions_follow_the_address_the_site_is_served_under(rf):
         finally:
             set_script_prefix("/")
     assert under_prefix["he"] == "http://testserver/hamleh/he/news/"
+
+
+def test_campaign_is_a_creative_work_over_its_dates(client, topic):
+    campaign = MAKERS["campaigns"](
+        topics=[topic], title_ar="حملة", start_date=datetime.date(2021, 2, 1), end_date=datetime.date(2021, 6, 30)
+    )
+    data = json_ld(client, campaign.get_absolute_url().replace("/ar/", "/en/"))
+    assert data["@type"] == "CreativeWork"
+    assert data["headline"] == "حملة" and data["inLanguage"] == "ar"
+    assert data["temporalCoverage"] == "2021-02-01/2021-06-30"
+    assert data["creator"]["@type"] == "Organization"
+    assert data["about"] == [{"@type": "Thing", "name": "Digital security"}]
+    ongoing = MAKERS["campaigns"](start_date=datetime.date(2022, 1, 1))
+    assert json_ld(client, ongoing.get_absolute_url())["temporalCoverage"] == "2022-01-01/.."

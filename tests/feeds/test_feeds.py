@@ -1,6 +1,10 @@
 """RSS and Atom per language, section and topic, read by a real feed client."""
 
 import datetime
+import html
+import json
+import re
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -286,3 +290,51 @@ def test_channel_carries_last_build_date_and_title(client, one_of_each):
     assert "updated_parsed" in feed.feed
     assert feed.feed.title
     assert feed.feed.link == "http://testserver/ar/publications/"
+
+
+HOSTILE_DESCRIPTION = "<script>alert(1)</script><b>Rights</b> & more"
+
+
+def channel_description(response):
+    return ElementTree.fromstring(response.content).find("channel/description").text  # noqa: S314 - our own output
+
+
+def test_topic_feed_channel_description_is_escaped_text_like_the_items(client):
+    make_topic(slug="hostile", name_ar="موضوع", description_ar=HOSTILE_DESCRIPTION)
+    rss = client.get("/ar/feeds/topics/hostile.rss")
+    # RSS readers read a description as HTML: the text arrives escaped, no element to run.
+    assert "<" not in channel_description(rss)
+    assert html.unescape(channel_description(rss)) == HOSTILE_DESCRIPTION
+    # Atom's subtitle and JSON Feed's description are declared plain text: written once, not escaped twice.
+    atom = feedparser.parse(client.get("/ar/feeds/topics/hostile.atom").content)
+    assert atom.feed.subtitle_detail.type == "text/plain"
+    assert atom.feed.subtitle == HOSTILE_DESCRIPTION
+    assert client.get("/ar/feeds/topics/hostile.json").json()["description"] == HOSTILE_DESCRIPTION
+
+
+def test_atom_entries_shown_in_arabic_carry_their_language(client):
+    MAKERS["news"](title_ar="خبر فقط بالعربية")
+    MAKERS["news"](title_ar="خبر", title_en="Translated news")
+    root = ElementTree.fromstring(client.get("/en/feeds/news.atom").content)  # noqa: S314 - our own output
+    atom, xml_lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    assert root.get(xml_lang) == "en"
+    languages = {entry.find(f"{atom}title").text: entry.get(xml_lang) for entry in root.iter(f"{atom}entry")}
+    assert languages == {"خبر فقط بالعربية": "ar", "Translated news": None}
+
+
+@pytest.mark.parametrize("language", ["ar", "he"])
+@pytest.mark.parametrize("url", ["feeds/all.rss", "feeds/publications.atom", "feeds/all.json"])
+def test_feed_titles_are_in_the_feed_language(client, one_of_each, language, url):
+    body = client.get(f"/{language}/{url}").content.decode()
+    title = json.loads(body)["title"] if url.endswith("json") else feedparser.parse(body).feed.title
+    # Arabic and Hebrew titles: not a Latin letter left untranslated.
+    assert not re.search("[A-Za-z]", title), title
+
+
+@pytest.mark.parametrize("language", ["ar", "he"])
+def test_the_calendar_and_feed_links_in_the_head_are_titled_in_the_page_language(client, language):
+    html = client.get(f"/{language}/events/").content.decode()
+    titles = re.findall(r'<link rel="alternate" type="[^"]+" title="([^"]+)"', html)
+    assert titles
+    for title in titles:
+        assert not re.search("[A-Za-z]", re.sub(r"\((RSS|Atom|JSON Feed|iCalendar)\)", "", title)), title

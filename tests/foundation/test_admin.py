@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -290,3 +291,19 @@ def test_organisation_websites_are_taken_as_https_too(rf, admin_user):
     request.user = admin_user
     form_class = admin.site._registry[Organization].get_form(request)
     assert form_class.base_fields["website"].to_python("example.org") == "https://example.org"
+
+
+def test_demo_items_start_their_history_with_a_first_revision():
+    load_demo(accounts=False)
+    publication = Publication.objects.first()
+    versions = Version.objects.get_for_object(publication)
+    assert versions.count() == 1
+    load_demo(accounts=False)
+    assert Version.objects.get_for_object(publication).count() == 1, "a second run adds no revision"
+
+
+def test_the_demo_says_how_to_sign_in(capsys):
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    assert "/admin/" in output  # where to sign in
+    assert "QR" in output  # and that the first sign-in shows a QR code to scan

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("ar", "5 كانون الثاني، 2021"),
+        ("ar", "5 كانون الثاني 2021"),
         ("en", "Jan. 5, 2021"),
         ("he", "5 בינואר 2021"),
     ],
@@ -56,7 +56,7 @@ def test_the_remembered_day_is_what_the_date_filter_writes(language):
             remembered, written = DAY_TEMPLATE.render(Context({"value": value})).split("|")
             assert remembered == written, value
         midsummer = DAY_TEMPLATE.render(Context({"value": values[-1]})).split("|")[0]
-    assert midsummer == {"ar": "1 تموز، 2021", "en": "July 1, 2021", "he": "1 ביולי 2021"}[language]
+    assert midsummer == {"ar": "1 تموز 2021", "en": "July 1, 2021", "he": "1 ביולי 2021"}[language]
 
 
 def test_no_day_is_written_for_no_date():

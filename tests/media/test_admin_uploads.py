@@ -1,6 +1,7 @@
 """Every bad file of issue 6 is refused in the admin, on its field, with nothing saved or left behind."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import UploadedFile
@@ -162,7 +163,7 @@ def test_odd_names_never_reach_the_storage(staff_client, publication_form, store
     response = staff_client.post(ADD_URL, publication_form)
     assert response.status_code == 302
     edition = PublicationFile.objects.get()
-    assert edition.file.name == "publications/hashtag-palestine-2021/ar/hashtag-palestine-2021-ar.pdf"
+    assert re.fullmatch(r"publications/[0-9a-f]{32}/hashtag-palestine-2021-ar\.pdf", edition.file.name)
     assert stored_files() == [edition.file.name]
     assert (edition.page_count, edition.size_bytes) == (2, len(pdf_bytes()))
 

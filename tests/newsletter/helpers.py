@@ -1,7 +1,7 @@
 """Shared helpers of the newsletter tests."""
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
@@ -26,10 +26,16 @@ def form_data(email=ADDRESS, language="en", sections=("news",), topics=(), **ext
 
 
 def link_in(message, kind):
-    """The path of the first `kind` link (confirm, manage, unsubscribe) in an email's text."""
-    match = re.search(rf"https?://\S+/newsletter/{kind}/[^/\s]+/", message.body)
+    """The path and query of the first `kind` link (confirm, manage, unsubscribe) in an email's text."""
+    match = re.search(rf"https?://\S+/newsletter/{kind}/\?token=\S+", message.body)
     assert match, f"no {kind} link in: {message.body}"
-    return urlsplit(match.group(0)).path
+    parts = urlsplit(match.group(0))
+    return f"{parts.path}?{parts.query}"
+
+
+def token_in(link):
+    """The token of a personal link."""
+    return parse_qs(urlsplit(link).query)["token"][0]
 
 
 def make_subscriber(email=ADDRESS, language="ar", sections=("news",), topics=()):

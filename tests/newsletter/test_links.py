@@ -7,9 +7,10 @@ from django.test import Client
 
 from newsletter import services
 from newsletter.models import Subscriber, Suppression
+from newsletter.tokens import link_path
 from newsletter.views import manage_url
 from tests.factories import make_topic
-from tests.newsletter.helpers import ADDRESS, form_data, link_in, make_subscriber, subscribe_url
+from tests.newsletter.helpers import ADDRESS, form_data, link_in, make_subscriber, subscribe_url, token_in
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +69,13 @@ def test_expired_link_is_refused_clearly(client, settings):
         lambda token: token[:-1] + ("A" if token[-1] != "A" else "B"),
         lambda token: token[:20],
         lambda token: "x" + token,
-        lambda token: token.replace(":", "", 1),
+        lambda token: token[:40] + token[41:],
         lambda token: "a" * 5000,
     ],
 )
 def test_tampered_confirmation_link_is_refused(client, tamper):
     link = ask(client)
-    token = link.rstrip("/").rsplit("/", 1)[1]
-    bad = link.replace(token, tamper(token))
+    bad = link_path("newsletter:confirm", tamper(token_in(link)))
     for response in (client.get(bad), client.post(bad)):
         assert response.status_code == 400
         assert response.context["problem"] == "invalid"
@@ -84,9 +84,8 @@ def test_tampered_confirmation_link_is_refused(client, tamper):
 
 def test_token_from_another_purpose_is_refused(client):
     subscriber = make_subscriber()
-    manage = manage_url(subscriber)
-    token = manage.rstrip("/").rsplit("/", 1)[1]
-    response = client.get(f"/ar/newsletter/confirm/{token}/")
+    token = token_in(manage_url(subscriber))
+    response = client.get(link_path("newsletter:confirm", token))
     assert response.status_code == 400
 
 

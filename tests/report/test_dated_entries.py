@@ -32,16 +32,16 @@ def test_each_record_links_its_title_in_its_own_language_and_gives_its_date():
     plain, with_kind = render([entry(), entry(title="حقوق", title_lang="ar", url="/ar/events/huquq/")])
     assert plain.split("\n") == [
         '<li><a href="/ar/events/digital-rights/"><span lang="en" dir="ltr">Digital &lt;rights&gt; &amp; you</span></a>'
-        ' <span class="small">9 آذار، 2024</span></li>',
-        '<li><a href="/ar/events/huquq/">حقوق</a> <span class="small">9 آذار، 2024</span></li>',
+        ' <span class="small">9 آذار 2024</span></li>',
+        '<li><a href="/ar/events/huquq/">حقوق</a> <span class="small">9 آذار 2024</span></li>',
     ]
-    assert with_kind.count('<span class="small">مؤتمر · 9 آذار، 2024</span>') == 2
+    assert with_kind.count('<span class="small">مؤتمر · 9 آذار 2024</span>') == 2
 
 
 def test_an_edition_is_named_in_the_pages_language():
     _plain, arabic = render([entry(edition=3)])
     _plain, hebrew = render([entry(edition=3, title_lang="he")], language="he")
-    assert "مؤتمر · الدورة 3 · 9 آذار، 2024" in arabic
+    assert "مؤتمر · الدورة 3 · 9 آذار 2024" in arabic
     assert "מהדורה 3" in hebrew and 'lang="he"' not in hebrew
 
 

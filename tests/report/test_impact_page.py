@@ -18,6 +18,11 @@ PERIOD = {"from": H1_2021[0].isoformat(), "to": H1_2021[1].isoformat()}
 PAGE_QUERY_COUNT = REPORT_QUERY_COUNT + 1
 
 
+def figure(label, number):
+    """A key figure as the page shows it: its label, then the numeral."""
+    return f'<span class="impact-label">{label}</span> <strong class="impact-number">{number}</strong></li>'
+
+
 def impact_url(language="ar"):
     with translation.override(language):
         return reverse("report:impact")
@@ -49,12 +54,12 @@ def test_the_page_runs_a_fixed_number_of_queries(client, django_assert_num_queri
 def test_the_report_follows_every_change(client, django_assert_num_queries):
     build_period(2)
     _response, first = get(client, language="en")
-    assert '<strong class="impact-number">2</strong> publications</li>' in first
+    assert figure("Publications", 2) in first
 
     make_publication(published_on=H1_2021[0])
     with django_assert_num_queries(PAGE_QUERY_COUNT):
         _response, changed = get(client, language="en")
-    assert '<strong class="impact-number">3</strong> publications</li>' in changed
+    assert figure("Publications", 3) in changed
 
 
 def test_each_period_and_language_has_its_own_report(client):
@@ -62,10 +67,10 @@ def test_each_period_and_language_has_its_own_report(client):
     _response, english = get(client, language="en")
     _response, arabic = get(client, language="ar")
     _response, other_period = get(client, {"from": "2022-01-01", "to": "2022-06-30"}, language="en")
-    assert '<strong class="impact-number">1</strong> publication</li>' in english
+    assert figure("Publications", 1) in english
     assert 'lang="ar" dir="rtl"' in arabic
-    assert "publication</li>" not in arabic
-    assert '<strong class="impact-number">0</strong> publications</li>' in other_period
+    assert "Publications</span>" not in arabic
+    assert figure("Publications", 0) in other_period
 
 
 def test_the_report_counts_an_item_as_soon_as_it_falls_due(client, time_machine):
@@ -74,21 +79,31 @@ def test_the_report_counts_an_item_as_soon_as_it_falls_due(client, time_machine)
     make_article(publish_at=timezone.now() + datetime.timedelta(hours=1))
     _response, before = get(client, language="en")
     _response, still = get(client, language="en")
-    assert '<strong class="impact-number">1</strong> news item or press release</li>' in before
+    assert figure("News and press releases", 1) in before
     assert still == before
 
     time_machine.move_to(datetime.datetime(2021, 6, 1, 10, 1, tzinfo=datetime.UTC), tick=False)
     _response, after = get(client, language="en")
-    assert '<strong class="impact-number">2</strong> news items and press releases</li>' in after
+    assert figure("News and press releases", 2) in after
 
 
 def test_headline_counts_use_singular_and_plural(client):
     make_publication()
     make_training(participants_count=2)
-    _response, html = get(client, language="en")
-    assert '<strong class="impact-number">1</strong> publication</li>' in html
-    assert '<strong class="impact-number">2</strong> people trained</li>' in html
-    assert '<strong class="impact-number">0</strong> campaigns</li>' in html
+    response, _html = get(client, language="en")
+    sentences = [figure.text for figure in response.context["figures"]]
+    assert {"1 publication", "2 people trained", "0 campaigns"} <= set(sentences)
+
+
+def test_key_figures_are_numerals_even_where_arabic_writes_the_count_in_words(client):
+    make_publication()
+    make_training(participants_count=2)
+    response, html = get(client, language="ar")
+    # Arabic says "لا حملات" (no campaigns) and "منشور واحد" (one publication) in a sentence; the page
+    # shows every figure as a large numeral under its label, as the home page does.
+    assert {"لا حملات", "منشور واحد"} <= {figure.text for figure in response.context["figures"]}
+    assert figure("الحملات", 0) in html
+    assert figure("المنشورات", 1) in html
 
 
 def test_charts_are_accessible_images_with_a_text_equivalent(client):
@@ -164,7 +179,19 @@ def test_presets_link_to_periods_with_data_and_mark_the_current_one(client):
     assert 'href="?from=2021-01-01&amp;to=2021-12-31"' in html
 
 
-def test_without_a_period_the_page_shows_the_last_six_months(client):
+def test_without_a_period_the_page_opens_on_the_latest_complete_half_year_with_records(client, time_machine):
+    time_machine.move_to(datetime.datetime(2023, 2, 10, 9, 0, tzinfo=datetime.UTC), tick=False)
+    make_publication(published_on=datetime.date(2021, 3, 1))
+    make_publication(published_on=datetime.date(2022, 8, 1))
+    make_publication(published_on=datetime.date(2023, 1, 20))  # this half-year is not over yet
+    response, html = get(client, {}, language="en")
+    report = response.context["report"]
+    assert (report.start, report.end) == (datetime.date(2022, 7, 1), datetime.date(2022, 12, 31))
+    assert figure("Publications", 1) in html
+    assert 'href="?from=2022-07-01&amp;to=2022-12-31" aria-current="true"' in html
+
+
+def test_without_records_the_page_shows_the_last_six_months(client):
     response, _html = get(client, {})
     report = response.context["report"]
     assert (report.end - report.start).days in range(180, 185)

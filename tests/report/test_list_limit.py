@@ -81,8 +81,8 @@ def test_totals_headline_and_charts_count_every_record(client, limit, period):
     assert (totals.publications, totals.articles, totals.campaigns) == (SIZE, SIZE, SIZE)
     assert (totals.organisations_targeted, totals.outcomes, totals.updates) == (SIZE, SIZE, 2 * SIZE)
     assert (totals.events_organised, totals.events_participated) == (SIZE, SIZE)
-    assert f'<strong class="impact-number">{SIZE}</strong> publications</li>' in html
-    assert f'<strong class="impact-number">{SIZE}</strong> companies and organisations targeted</li>' in html
+    assert f'<span class="impact-label">Publications</span> <strong class="impact-number">{SIZE}</strong>' in html
+    assert f'Companies and organisations targeted</span> <strong class="impact-number">{SIZE}</strong>' in html
     assert f"<h3>{SIZE} events we organised</h3>" in html
     assert [group.count for group in report.publications] == [4, 4, 3, 3, 3, 3]
     assert '<span class="impact-count">(4)</span>' in html

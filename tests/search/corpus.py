@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from content.models import Status
+from publications.models import Publication
 from search.index import index_object
 from tests.factories import (
     make_article,
@@ -23,6 +24,7 @@ def build_corpus():
     items = {
         "hashtag": make_publication(
             slug="hashtag-palestine-2020",
+            kind=Publication.Kind.REPORT,
             title_ar="هاشتاغ فلسطين 2020",
             title_en="Hashtag Palestine 2020",
             title_he="האשטאג פלסטין 2020",
@@ -33,12 +35,14 @@ def build_corpus():
         ),
         "mena": make_publication(
             slug="mena-digital-rights-survey",
+            kind=Publication.Kind.RESEARCH,
             title_ar="مسح الحقوق الرقمية في منطقة الشرق الأوسط وشمال أفريقيا",
             title_en="Survey of digital rights in the Middle East and North Africa",
             summary_ar="دراسة إقليمية بالشراكة مع مؤسسات المجتمع المدني",
         ),
         "racism": make_publication(
             slug="racism-incitement-index",
+            kind=Publication.Kind.INDEX,
             title_ar="مؤشر العنصرية والتحريض ضد العرب والفلسطينيين",
             title_en="Index of racism and incitement against Arabs and Palestinians",
             title_he="מדד הגזענות וההסתה נגד ערבים ופלסטינים",
@@ -46,6 +50,7 @@ def build_corpus():
         ),
         "aggression": make_publication(
             slug="aggression-on-digital-rights",
+            kind=Publication.Kind.REPORT,  # a report whose text never says so
             title_ar="العدوان على الحقوق الرقمية الفلسطينية",
             title_en="The aggression on Palestinian digital rights",
             summary_en="How platforms silenced Palestinian voices in May 2021",
@@ -75,6 +80,18 @@ def build_corpus():
             title_ar="باي بال للفلسطينيين",
             title_en="PayPal for Palestinians",
             summary_ar="حملات الضغط على شركات الدفع الإلكتروني",
+        ),
+        "google": make_article(
+            slug="google-maps-villages",
+            title_ar="جوجل تحذف أسماء القرى من الخرائط",
+            title_en="Google removes village names from its maps",
+            title_he="גוגל מוחקת שמות כפרים מהמפות",
+        ),
+        "telegram": make_training(
+            slug="telegram-channels",
+            title_ar="حماية قنوات تيليجرام",
+            title_en="Protecting Telegram channels",
+            title_he="הגנה על ערוצי טלגרם",
         ),
         "security": make_training(
             slug="digital-security-course",

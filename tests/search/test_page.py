@@ -1,10 +1,12 @@
 """The results page: what it shows, what it hides, and that no input breaks it."""
 
 import datetime
+import io
 import re
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -211,8 +213,8 @@ def test_the_results_page_costs_a_fixed_number_of_queries(client, django_assert_
     few = queries_for_results_page(client, 3)
     SearchDocument.objects.all().delete()
     many = queries_for_results_page(client, 40)
-    # The ranking, then one page of index entries: nothing per result or per section.
-    assert few == many == 2
+    # The synonym groups, the ranking, then one page of index entries: nothing per result or per section.
+    assert few == many == 3
 
 
 def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monkeypatch):
@@ -228,14 +230,14 @@ def test_very_common_words_rank_only_the_newest_matches_and_say_so(client, monke
     assert 'class="result-count"' in html
 
 
-def test_a_later_page_costs_the_same_two_queries(client):
+def test_a_later_page_costs_the_same_three_queries(client):
     for number in range(12):
         make_article(title_ar=f"تقرير رقم {number}", publish_at=timezone.now() - datetime.timedelta(days=number + 1))
     get(client, q="تقرير")
     with CaptureQueriesContext(connection) as queries:
         response, _html = get(client, q="تقرير", page="2")
-    # The ranking and the second page's entries.
-    assert len(queries) == 2
+    # The synonym groups, the ranking and the second page's entries.
+    assert len(queries) == 3
     assert response.context["result_count"] == 12
 
     make_article(title_ar="تقرير جديد")
@@ -269,3 +271,74 @@ def test_results_follow_every_edit(client):
     item.save()
     _response, withdrawn = get(client, q="تقرير")
     assert "معدل" not in withdrawn and "ثان" in withdrawn
+
+
+# ---------------------------------------------------------------- did you mean
+
+
+def test_did_you_mean_an_arabic_name(client):
+    item = make_campaign(title_ar="أوقفوا إسكات الأصوات على فيسبوك", slug="facebook-campaign")
+    response, html = get(client, "ar", q="فيسبك")
+    assert response.context["suggestion"] == "فيسبوك"
+    assert '<a href="?q=%D9%81%D9%8A%D8%B3%D8%A8%D9%88%D9%83" dir="auto">فيسبوك</a>' in html
+    assert "هل تقصد" in html  # in the page's language
+    _response, html = get(client, "ar", q=response.context["suggestion"])
+    assert item.get_absolute_url() in html
+    # The words kept stay as they were written (hamza and all).
+    response, _html = get(client, "ar", q="أوقفوا فيسبك")
+    assert response.context["suggestion"] == "أوقفوا فيسبوك"
+
+
+def test_did_you_mean_an_english_word_keeps_the_section_and_the_other_words(client):
+    make_training(title_en="Digital parenting e-course", title_ar="مساق الوالدية الرقمية", slug="parenting")
+    response, html = get(client, "en", q="digital parentng", section="trainings")
+    assert response.context["suggestion"] == "digital parenting"
+    assert "Did you mean:" in html
+    assert "?q=digital%20parenting&amp;section=trainings" in html
+
+
+def test_no_suggestion_when_enough_items_match_or_the_words_are_known(client):
+    for number in range(3):
+        make_article(title_en=f"Facebook report {number}", title_ar=f"تقرير {number}")
+    response, html = get(client, "en", q="facebook")
+    assert response.context["suggestion"] == ""
+    assert "Did you mean" not in html
+    response, _html = get(client, "en", q="report facebook")  # known words: nothing to correct
+    assert response.context["suggestion"] == ""
+    response, _html = get(client, "en", q="zzzqqq")  # nothing close enough
+    assert response.context["suggestion"] == ""
+
+
+def test_drafts_and_scheduled_items_never_show_through_suggestions(client):
+    make_article(title_en="Confidential whistleblower", slug="draft", status=Status.DRAFT)
+    make_article(title_en="Upcoming announcement", publish_at=timezone.now() + datetime.timedelta(days=1))
+    response, _html = get(client, "en", q="whistleblowr")
+    assert response.context["suggestion"] == ""
+    response, _html = get(client, "en", q="anouncement")
+    assert response.context["suggestion"] == ""
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=2)):
+        response, _html = get(client, "en", q="anouncement")
+    assert response.context["suggestion"] == "announcement"
+
+
+def test_a_page_with_few_results_costs_one_query_more_for_the_suggestion(client):
+    make_article(title_en="Digital parenting", title_ar="الوالدية الرقمية")
+    with CaptureQueriesContext(connection) as queries:
+        response, _html = get(client, "en", q="parenting")
+    # Synonym groups, ranking, known words close to the query's, the page's entries.
+    assert response.context["result_count"] == 1
+    assert len(queries) == 4
+    with CaptureQueriesContext(connection) as queries:
+        response, _html = get(client, "en", q="parentng")
+    # Nothing matched: on PostgreSQL the misspelling fallback runs (and finds the item, then shown).
+    assert len(queries) == (5 if connection.vendor == "postgresql" else 3)
+    assert response.context["suggestion"] == "parenting"
+
+
+def test_rebuilding_the_index_forgets_the_words_of_withdrawn_items(client):
+    item = make_article(title_en="Whistleblower protection", slug="withdrawn")
+    assert get(client, "en", q="whistleblowr")[0].context["suggestion"] == "Whistleblower"
+    item.status = Status.DRAFT
+    item.save()
+    call_command("rebuild_search_index", "--clear", stdout=io.StringIO())
+    assert get(client, "en", q="whistleblowr")[0].context["suggestion"] == ""

@@ -4,7 +4,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.text import analyse, normalise, query_terms, script_of, word_stems, words, written_word_stems
+from search.text import (
+    analyse,
+    joined_terms,
+    label_terms,
+    normalise,
+    query_terms,
+    script_of,
+    variant_key,
+    word_stems,
+    word_terms,
+    words,
+    written_word_stems,
+)
 
 
 @pytest.mark.parametrize(
@@ -175,11 +187,60 @@ def test_normalise_is_idempotent_and_never_fails(text):
 @given(st.text(max_size=30))
 def test_a_written_word_has_the_stems_of_its_normalised_words(written):
     # Highlighting asks the memo instead of normalising each word of each result again.
-    expected = frozenset().union(*(word_stems(word) for word in words(written)))
+    expected = frozenset().union(*(word_terms(word) for word in words(written)))
     assert written_word_stems(written) == expected
 
 
 def test_written_forms_of_one_word_share_its_stems():
-    assert written_word_stems("الحُقوقُ") == written_word_stems("الحقوق") == word_stems("الحقوق")
+    assert written_word_stems("الحُقوقُ") == written_word_stems("الحقوق") == word_terms("الحقوق")
     assert written_word_stems("Surveillance,") == word_stems("surveillance")
     assert written_word_stems("في") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["غوغل", "جوجل", "قوقل"],
+        ["تلغرام", "تيليجرام", "تليجرام", "تلجرام"],
+        ["هاشتاغ", "هاشتاج", "هاشتاق"],
+        ["فيسبوك", "فيسبووك", "ڤيسبوك", "فيسبوک"],
+        ["إنستغرام", "انستجرام", "انستقرام"],
+        ["باي بال", "پاي پال"],
+    ],
+)
+def test_spellings_of_a_borrowed_name_share_a_term(spellings):
+    forms = [set(analyse(spelling)) for spelling in spellings]
+    assert set.intersection(*forms)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("حقوق", "حجج"), ("تقرير", "قرار"), ("المواقع", "الوقائع"), ("قانون", "جنون"), ("مؤشر", "مشروع")],
+)
+def test_native_words_do_not_meet_through_variant_keys(one, other):
+    assert not set(analyse(one)) & set(analyse(other))
+
+
+def test_variant_keys_are_marked_and_only_for_long_arabic_stems():
+    assert variant_key("تويتر") == "vتتر"
+    assert variant_key("حجج") == ""  # three letters: too short
+    assert variant_key("قوان") == ""  # its key would keep two letters
+    assert variant_key("google") == ""
+    assert not {term for term in analyse("حقوق") if term.startswith("v")} & word_stems("حجج")
+
+
+def test_words_written_apart_meet_the_same_words_joined():
+    assert "فيسبوك" in query_terms("الفيس بوك")[0] & query_terms("الفيس بوك")[1]
+    assert set(joined_terms("مؤتمر رايتس كون")) & set(analyse("رايتسكون"))
+    assert not joined_terms("في بيت")  # a stop word is never joined
+
+
+def test_english_irregular_plurals_meet_their_singular():
+    assert word_stems("children") & word_stems("child")
+    assert word_stems("people") & word_stems("person")
+
+
+def test_hebrew_labels_keep_their_first_letters():
+    assert "רות" not in label_terms("הכשרות")
+    assert {"הכשרות", "הכשר"} <= set(label_terms("הכשרות"))
+    assert set(label_terms("التدريبات")) & word_stems("تدريب")

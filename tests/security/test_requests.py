@@ -177,12 +177,16 @@ def test_admin_csp_allows_the_editor_import_map_by_its_hash_only(staff_client):
 
 
 # The only views that take a POST without a CSRF token, on purpose (the full reasons are
-# written above each view in newsletter/views.py).
+# written above each view in newsletter/views.py and enrolment/views.py).
 CSRF_EXEMPT = {
     "newsletter:subscribe": "double opt-in: a forged post can only ask for a confirmation email "
     "to the address itself, which changes nothing until its owner clicks the signed link",
     "newsletter:unsubscribe": "RFC 8058 one-click unsubscribe: mail clients post without a token; "
     "the signed, per-subscriber link is the proof",
+    "newsletter:unsubscribe_legacy": "the same, for links sent with the token in the path",
+    "enrolment:register_training": "double opt-in, as the newsletter: a forged post can only ask for a "
+    "confirming email to the address itself, rate-limited, which holds no place until its owner confirms",
+    "enrolment:register_event": "the same, for events",
 }
 
 

@@ -29,6 +29,39 @@ def tr(obj, field):
 
 
 @register.simple_tag
+def tr_text(obj, field):
+    """A translated field as plain text, for a `<title>` or an attribute: Arabic standing in, no markup."""
+    return translated_value(obj, field)[0]
+
+
+@register.simple_tag
+def translation(obj, field):
+    """A translated field and whether Arabic stands in for it, for an element that must carry the
+    fallback's language and direction itself (a heading, a lead), so that it also aligns with it."""
+    value, is_fallback = translated_value(obj, field)
+    return {"value": value, "fallback": bool(is_fallback and value)}
+
+
+@register.simple_tag(takes_context=True)
+def written_in(context, obj, field="title"):
+    """The languages the item is written in, each with the address of this page in it."""
+    request = context["request"]
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if getattr(obj, f"{field}_{code}", None):
+            info = get_language_info(code)
+            links.append(
+                {
+                    "code": code,
+                    "name": info["name_local"],
+                    "url": translate_address(request.get_full_path_info(), code),
+                    "bidi": info["bidi"],
+                }
+            )
+    return links
+
+
+@register.simple_tag
 def tr_html(obj, field):
     """A rich-text field, sanitised again on output, in a block that carries its language."""
     value, is_fallback = translated_value(obj, field)

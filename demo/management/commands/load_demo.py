@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -38,4 +39,13 @@ class Command(BaseCommand):
                     _("%(role)s account created: username %(username)s, password %(password)s (shown only once).")
                     % {"role": label, "username": username, "password": password}
                 )
+            )
+        if result.accounts:
+            self.stdout.write(
+                _(
+                    "To sign in: open %(url)s, type the username and the password and leave the code empty. "
+                    "The first time, the admin shows a QR code: scan it with an authenticator app (FreeOTP, Aegis, "
+                    "Google Authenticator), type the code it shows, and keep the recovery codes you are given."
+                )
+                % {"url": f"{settings.SITE_URL}/admin/"}
             )

@@ -30,8 +30,9 @@
   function nameSwitch() {
     var select = document.getElementById("modeltranslation-main-switch");
     if (select && !select.hasAttribute("aria-label")) {
-      // The admin's JavaScript catalogue (jsi18n) is on every change form that has date widgets.
-      select.setAttribute("aria-label", typeof window.gettext === "function" ? window.gettext("Language") : "Language");
+      // The header's language choice carries the word in the staff's language.
+      var headerLabel = document.querySelector('label[for="hamleh-admin-language"]');
+      select.setAttribute("aria-label", headerLabel ? headerLabel.textContent.trim() : "Language");
     }
   }
 
