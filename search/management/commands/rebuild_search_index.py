@@ -29,6 +29,6 @@ class Command(BaseCommand):
                 index_object(item)
                 count += 1
             self.stdout.write(f"{section.name}: {count}")
-        # Rankings and results kept by the content state are the old index's.
+        # Cached pages show results of the old index.
         content_changed()
         self.stdout.write(self.style.SUCCESS("Search index rebuilt."))
