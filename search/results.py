@@ -11,7 +11,7 @@ all a result shows.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from content.languages import FALLBACK_LANGUAGE
@@ -43,9 +43,13 @@ class SearchResults:
         synonyms = SynonymGroup.objects.phrases_for(language) if raw else []
         self.search = Search.parse(raw, synonyms)
         if self.search.shortened:
+            words = ngettext("%(count)s word", "%(count)s words", MAX_QUERY_WORDS) % {"count": MAX_QUERY_WORDS}
+            characters = ngettext("%(count)s character", "%(count)s characters", MAX_QUERY_LENGTH) % {
+                "count": MAX_QUERY_LENGTH
+            }
             self.notices.append(
-                _("Your search was long: only its first %(words)s words or %(characters)s characters were used.")
-                % {"words": MAX_QUERY_WORDS, "characters": MAX_QUERY_LENGTH}
+                _("Your search was long: only its first %(words)s or %(characters)s were used.")
+                % {"words": words, "characters": characters}
             )
         self.section = params.get("section", "")
         if self.section and self.section not in SECTIONS_BY_NAME:
