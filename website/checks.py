@@ -1,7 +1,15 @@
 """Deployment checks of our own, run by `manage.py check --deploy` next to Django's."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def secret_key_set(app_configs, **kwargs):
+    if settings.SECRET_KEY_MISSING:
+        return [Error(settings.SECRET_KEY_MISSING, id="hamleh.E002")]
+    return []
+
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
