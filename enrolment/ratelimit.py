@@ -6,6 +6,8 @@ Keys are keyed hashes: neither the address nor the client's IP address is stored
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from editorial.staff_security import client_ip
+
 WINDOW_SECONDS = 60 * 60
 PER_CLIENT = 20
 PER_ADDRESS = 3
@@ -24,7 +26,8 @@ def _hit(kind, value, limit):
 
 
 def allow_client(request):
-    return _hit("client", request.META.get("REMOTE_ADDR", ""), PER_CLIENT)
+    # Behind the documented proxy every connection comes from the proxy: the visitor is the address it set.
+    return _hit("client", client_ip(request) or "", PER_CLIENT)
 
 
 def allow_address(enrolment, email):
