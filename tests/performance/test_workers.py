@@ -28,6 +28,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,7 +141,11 @@ class Server:
             return Answer(response.read().decode(), from_cache="Age" in response.headers)
 
     def get_many(self, path, times):
-        return [self.get(path) for _ in range(times)]
+        """The first request alone (it renders the page), the others a few at a time: a sync worker busy with
+        one leaves the next connection to another, so every worker answers some."""
+        first = self.get(path)
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return [first, *pool.map(lambda _index: self.get(path), range(times - 1))]
 
     def workers_that_answered(self, page_requests):
         """The pids of the workers that answered the first `page_requests` requests for PAGES (the access log
