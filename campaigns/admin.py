@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, CampaignPartner, CampaignTarget, CampaignUpdate, Organization
+from campaigns.models import (
+    Campaign,
+    CampaignPartner,
+    CampaignTarget,
+    CampaignUpdate,
+    Organization,
+    OrganizationRole,
+    Submission,
+)
 from editorial.admin import PublishableAdmin, TranslatedAdmin, TranslatedInline
 from editorial.admin_protected import ProtectedItemsAdminMixin
 
@@ -36,9 +44,35 @@ class CampaignAdmin(PublishableAdmin):
     )
 
 
+class OrganizationRoleInline(admin.TabularInline):
+    model = OrganizationRole
+    extra = 0
+    max_num = len(OrganizationRole.Role)
+
+
 @admin.register(Organization)
 class OrganizationAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
-    list_display = ("name", "kind", "slug", "website")
-    list_filter = ("kind",)
+    list_display = ("name", "kind", "role_list", "order", "slug", "website")
+    list_filter = ("kind", "roles__role")
+    list_editable = ("order",)
     search_fields = ("name_ar", "name_en", "name_he", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "kind", "website", "logo", "order")
+    inlines = [OrganizationRoleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles")
+
+    @admin.display(description=_("relationships"))
+    def role_list(self, obj):
+        return ", ".join(str(role.get_role_display()) for role in obj.roles.all())
+
+
+@admin.register(Submission)
+class SubmissionAdmin(TranslatedAdmin):
+    list_display = ("title", "kind", "recipient", "submitted_on", "joint", "status")
+    list_filter = ("status", "kind", "joint", "recipient")
+    date_hierarchy = "submitted_on"
+    search_fields = ("title_ar", "title_en", "title_he")
+    autocomplete_fields = ("campaign",)
+    fields = ("title", "kind", "recipient", "submitted_on", "joint", "url", "campaign", "status")

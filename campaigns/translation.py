@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from campaigns.models import Campaign, CampaignUpdate, Organization
+from campaigns.models import Campaign, CampaignUpdate, Organization, Submission
 from content.translation import PUBLISHABLE_FIELDS, PublishableTranslationOptions
 
 
@@ -19,3 +19,9 @@ class CampaignUpdateTranslationOptions(TranslationOptions):
 class OrganizationTranslationOptions(TranslationOptions):
     fields = ("name",)
     required_languages = {"ar": ("name",)}
+
+
+@register(Submission)
+class SubmissionTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"ar": ("title",)}

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,8 +65,17 @@ class PublishableQuerySet(models.QuerySet):
     def for_cards(self):
         """Without what lists and cards never show: the bodies in every language, the longest columns by
         far, and the editing records (who and when, which translation changed), which a list would
-        otherwise read, decode and build into every item."""
-        return self.defer(*CARDLESS_FIELDS, *self.model.body_columns())
+        otherwise read, decode and build into every item. With what a card shows beside its columns: the slug
+        of the item's first topic (`card_topic`)."""
+        return self.defer(*CARDLESS_FIELDS, *self.model.body_columns()).annotate(card_topic=self.first_topic_slug())
+
+    def first_topic_slug(self):
+        """The slug of an item's first topic (by slug), in the same query: the generated cover of an item
+        without an image takes its colours from it (`website.covers`)."""
+        field = self.model._meta.get_field("topics")
+        links = field.remote_field.through.objects.filter(**{field.m2m_field_name(): OuterRef("pk")})
+        topic = field.m2m_reverse_field_name()
+        return Subquery(links.order_by(f"{topic}__slug").values(f"{topic}__slug")[:1])
 
 
 class Publishable(ChangesPublicContent, models.Model):

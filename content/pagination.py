@@ -20,8 +20,9 @@ class CappedPaginator(Paginator):
     def count(self):
         """The number of items the pages can show; `is_capped` tells whether there are more."""
         # Which rows make up the first `limit` does not change how many there are: without the order,
-        # the database need not sort the matches of a filter to count them.
-        found = self.object_list.order_by()[: self.max_items + 1].count()
+        # the database need not sort the matches of a filter to count them, nor compute what cards show
+        # beside their columns (`for_cards`' first topic).
+        found = self.object_list.order_by().values("pk")[: self.max_items + 1].count()
         self.is_capped = found > self.max_items
         return min(found, self.max_items)
 

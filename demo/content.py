@@ -13,7 +13,7 @@ dates; moments are (year, month, day, hour, minute) in Asia/Jerusalem.
 
 import datetime
 
-from campaigns.models import CampaignUpdate, Organization
+from campaigns.models import CampaignUpdate, Organization, PartnerRole, Submission
 from publications.models import Article, Publication
 from trainings.models import Event, Training
 
@@ -91,8 +91,23 @@ TOPICS = [
 
 SERIES = [
     {
+        "slug": "hashtag-palestine",
+        "name": T("هاشتاغ فلسطين", "Hashtag Palestine", "האשטאג פלסטין"),
+        "description": T(
+            "تقريرنا السنوي عن حال الحقوق الرقمية الفلسطينية: نسخة كل عام.",
+            "Our yearly report on the state of Palestinian digital rights: one edition a year.",
+            "הדוח השנתי שלנו על מצב הזכויות הדיגיטליות של פלסטינים: מהדורה בכל שנה.",
+        ),
+    },
+    {
         "slug": "racism-incitement-index",
         "name": T("مؤشر العنصرية والتحريض", "Racism and Incitement Index", "מדד הגזענות וההסתה"),
+        "description": T(
+            "رصد منشورات العنصرية والتحريض ضد العرب والفلسطينيين على الشبكات الاجتماعية: نسخة سنوية ونسخ خاصة.",
+            "Counting racist and inciting posts against Arabs and Palestinians on social networks: a yearly "
+            "edition and special editions.",
+            "ספירת פוסטים גזעניים ומסיתים נגד ערבים ופלסטינים ברשתות החברתיות: מהדורה שנתית ומהדורות מיוחדות.",
+        ),
     },
 ]
 
@@ -113,16 +128,29 @@ ORGANIZATIONS = [
         "website": "https://telegram.org/",
         "name": T("تيليجرام", "Telegram", "טלגרם"),
     },
-    {"slug": "twitter", "kind": COMPANY, "website": "https://twitter.com/", "name": T("تويتر", "Twitter", "טוויטר")},
+    # A partner, not a target: the centre signed a memorandum of understanding with Twitter in 2021 and joined
+    # its Trust and Safety Council.
+    {
+        "slug": "twitter",
+        "kind": COMPANY,
+        "website": "https://twitter.com/",
+        "name": T("تويتر", "Twitter", "טוויטר"),
+        "roles": [PartnerRole.PARTNER],
+        "order": 1,
+    },
     {
         "slug": "access-now",
         "kind": Organization.Kind.NGO,
         "website": "https://www.accessnow.org/",
         "name": T("أكسس ناو", "Access Now", "אקסס נאו"),
+        "roles": [PartnerRole.PARTNER],
+        "order": 2,
     },
     {
         "slug": "palestinian-digital-rights-coalition",
         "kind": Organization.Kind.COALITION,
+        "roles": [PartnerRole.COALITION],
+        "order": 1,
         "website": "",
         "name": T(
             "الائتلاف الفلسطيني للحقوق الرقمية",
@@ -135,6 +163,32 @@ ORGANIZATIONS = [
         "kind": Organization.Kind.INTERGOVERNMENTAL,
         "website": "https://www.ohchr.org/",
         "name": T("مجلس حقوق الإنسان التابع للأمم المتحدة", "UN Human Rights Council", "מועצת זכויות האדם של האו״ם"),
+    },
+    {
+        "slug": "un-special-rapporteur-freedom-of-expression",
+        "kind": Organization.Kind.INTERGOVERNMENTAL,
+        "website": "https://www.ohchr.org/",
+        "name": T(
+            "المقرر الخاص للأمم المتحدة المعني بحرية الرأي والتعبير",
+            "UN Special Rapporteur on freedom of opinion and expression",
+            "הכתב המיוחד של האו״ם לחופש הדעה והביטוי",
+        ),
+    },
+    {
+        "slug": "un-committee-on-the-rights-of-the-child",
+        "kind": Organization.Kind.INTERGOVERNMENTAL,
+        "website": "https://www.ohchr.org/",
+        "name": T(
+            "لجنة الأمم المتحدة لحقوق الطفل",
+            "UN Committee on the Rights of the Child",
+            "ועדת האו״ם לזכויות הילד",
+        ),
+    },
+    {
+        "slug": "european-union",
+        "kind": Organization.Kind.INTERGOVERNMENTAL,
+        "website": "https://european-union.europa.eu/",
+        "name": T("الاتحاد الأوروبي", "European Union", "האיחוד האירופי"),
     },
 ]
 
@@ -149,6 +203,8 @@ PUBLICATIONS = [
         "published_on": D(2021, 3, 8),
         "pages": 9,
         "featured": True,
+        "series": "hashtag-palestine",
+        "edition": T("2020", "2020", "2020"),
         "topics": ["digital-rights", "platform-accountability"],
         "title": T("هاشتاغ فلسطين 2020", "Hashtag Palestine 2020", "האשטאג פלסטין 2020"),
         "summary": T(
@@ -282,6 +338,8 @@ PUBLICATIONS = [
         "published_on": D(2020, 3, 30),
         "pages": 7,
         "featured": False,
+        "series": "hashtag-palestine",
+        "edition": T("2019", "2019", "2019"),
         "topics": ["digital-rights"],
         "title": T("هاشتاغ فلسطين 2019", "Hashtag Palestine 2019", "האשטאג פלסטין 2019"),
         "summary": T(
@@ -341,7 +399,7 @@ CAMPAIGNS = [
         "start_date": D(2021, 5, 10),
         "end_date": D(2021, 9, 30),
         "hashtag": "#StopSilencingPalestine",
-        "cta_url": "https://example.org/report-a-violation",
+        "cta_url": "/contact/",
         "featured": True,
         "topics": ["platform-accountability", "digital-rights"],
         "targets": ["facebook", "google"],
@@ -402,13 +460,13 @@ CAMPAIGNS = [
         "start_date": D(2021, 2, 1),
         "end_date": None,
         "hashtag": "#PayPal4Palestinians",
-        "cta_url": "https://example.org/sign",
+        "cta_url": "/support/",
         "featured": True,
         "topics": ["platform-accountability", "digital-rights"],
         "targets": ["paypal", "stripe"],
         "partners": ["palestinian-digital-rights-coalition"],
         "related_publications": [],
-        "cta_label": T("وقّع العريضة", "Sign the petition", "חתמו על העצומה"),
+        "cta_label": T("ادعموا الحملة", "Support the campaign", "תמכו בקמפיין"),
         "title": T(
             "خدمات دفع عادلة للفلسطينيين",
             "Fair Payment Services for Palestinians",
@@ -447,13 +505,13 @@ CAMPAIGNS = [
         "start_date": D(2021, 5, 15),
         "end_date": D(2021, 8, 31),
         "hashtag": "",
-        "cta_url": "",
+        "cta_url": "/publications/racism-incitement-index-may-2021/",
         "featured": False,
         "topics": ["hate-speech", "platform-accountability"],
         "targets": ["telegram"],
         "partners": [],
         "related_publications": ["racism-incitement-index-may-2021"],
-        "cta_label": T("", "", ""),
+        "cta_label": T("اقرؤوا المؤشر", "Read the index", "קראו את המדד"),
         "title": T(
             "التحريض في قنوات تيليجرام",
             "Incitement in Telegram Channels",
@@ -479,27 +537,29 @@ CAMPAIGNS = [
     },
     {
         "slug": "fair-policies-with-twitter",
-        "scope": "international",
+        "scope": "regional",
         "start_date": D(2021, 1, 15),
         "end_date": D(2021, 6, 30),
         "hashtag": "",
-        "cta_url": "",
+        "cta_url": "/publications/hashtag-palestine-2020/",
         "featured": False,
         "topics": ["platform-accountability"],
-        "targets": ["twitter"],
-        "partners": [],
+        "targets": [],
+        "partners": ["twitter"],
         "related_publications": ["hashtag-palestine-2020"],
-        "cta_label": T("", "", ""),
+        "cta_label": T("اقرؤوا التقرير", "Read the report", "קראו את הדוח"),
         "title": T(
             "سياسات عادلة على تويتر",
             "Fair Policies on Twitter",
             "מדיניות הוגנת בטוויטר",
         ),
         "summary": T(
-            "حوار متواصل مع تويتر حول تطبيق قواعدها على المحتوى الفلسطيني، انتهى بمذكرة تفاهم.",
-            "A sustained dialogue with Twitter on how its rules are applied to Palestinian content, "
-            "which ended in a memorandum of understanding.",
-            "דיאלוג מתמשך עם טוויטר על אכיפת הכללים שלה על תוכן פלסטיני, שהסתיים במזכר הבנות.",
+            "عمل مشترك مع تويتر لتطوير سياسات عادلة تجاه المحتوى الفلسطيني، توّج بمذكرة تفاهم "
+            "وبانضمام المركز إلى مجلس الثقة والسلامة في الشركة.",
+            "Working with Twitter towards fair policies for Palestinian content; it led to a memorandum of "
+            "understanding and the centre's seat on the company's Trust and Safety Council.",
+            "עבודה משותפת עם טוויטר למען מדיניות הוגנת כלפי תוכן פלסטיני, שהובילה למזכר הבנות ולהצטרפות "
+            "המרכז למועצת האמון והבטיחות של החברה.",
         ),
         "body": T("", "", ""),
         "updates": [
@@ -507,9 +567,9 @@ CAMPAIGNS = [
                 "date": D(2021, 2, 3),
                 "kind": UPDATE,
                 "text": T(
-                    "تسليم ملف بحالات تعليق الحسابات إلى فريق السياسات.",
-                    "A file of account suspensions handed to the policy team.",
-                    "תיק של השעיות חשבונות נמסר לצוות המדיניות.",
+                    "تسليم ملف بحالات تعليق الحسابات إلى فريق السياسات في الشركة لمنطقة الشرق الأوسط وشمال أفريقيا.",
+                    "A file of account suspensions handed to the company's Middle East and North Africa policy team.",
+                    "תיק של השעיות חשבונות נמסר לצוות המדיניות של החברה למזרח התיכון ולצפון אפריקה.",
                 ),
             },
             {
@@ -532,13 +592,13 @@ CAMPAIGNS = [
         "start_date": D(2020, 5, 1),
         "end_date": D(2020, 12, 31),
         "hashtag": "",
-        "cta_url": "",
+        "cta_url": "/publications/hashtag-palestine-2019/",
         "featured": False,
         "topics": ["platform-accountability"],
         "targets": ["facebook"],
         "partners": ["access-now"],
         "related_publications": ["hashtag-palestine-2019"],
-        "cta_label": T("", "", ""),
+        "cta_label": T("اقرؤوا التقرير", "Read the report", "קראו את הדוח"),
         "title": T(
             "الأصوات الفلسطينية وهيئة الرقابة في فيسبوك",
             "Palestinian Voices and Facebook's Oversight Board",
@@ -558,13 +618,15 @@ CAMPAIGNS = [
         "start_date": D(2022, 4, 1),
         "end_date": D(2022, 10, 31),
         "hashtag": "",
-        "cta_url": "",
+        "cta_url": "/contact/",
         "featured": False,
         "topics": ["digital-rights"],
         "targets": ["google"],
         "partners": [],
         "related_publications": [],
-        "cta_label": T("", "", ""),
+        "cta_label": T(
+            "أخبرونا عن قرية غائبة عن الخريطة", "Tell us about a missing village", "ספרו לנו על כפר שחסר במפה"
+        ),
         "title": T("قرانا على الخريطة", "Our Villages on the Map", "הכפרים שלנו על המפה"),
         "summary": T(
             "مطالبة جوجل بإظهار أسماء القرى الفلسطينية على خرائطها.",
@@ -580,13 +642,15 @@ CAMPAIGNS = [
         "start_date": D(2026, 3, 1),
         "end_date": None,
         "hashtag": "#SafeOnlineChildhood",
-        "cta_url": "https://example.org/pledge",
+        "cta_url": "/publications/digital-parenting-guide/",
         "featured": True,
         "topics": ["digital-parenting", "digital-security"],
         "targets": [],
         "partners": ["palestinian-digital-rights-coalition"],
         "related_publications": ["digital-parenting-guide"],
-        "cta_label": T("انضموا إلى التعهد", "Join the pledge", "הצטרפו להתחייבות"),
+        "cta_label": T(
+            "اقرؤوا دليل الوالدية الرقمية", "Read the digital parenting guide", "קראו את המדריך להורות דיגיטלית"
+        ),
         "title": T("طفولة آمنة على الإنترنت", "A Safe Childhood Online", "ילדות בטוחה ברשת"),
         "summary": T(
             "حملة مستمرة مع المدارس والأهل لجعل الإنترنت مكانًا آمنًا للأطفال.",
@@ -1403,6 +1467,76 @@ PARTICIPATIONS_2021 = [
 ]
 
 # ---------------------------------------------------------------------------
+# Reports and statements submitted to UN and EU bodies (the advocacy of 2021, and one from 2020)
+# ---------------------------------------------------------------------------
+
+REPORT, STATEMENT = Submission.Kind.REPORT, Submission.Kind.STATEMENT
+
+SUBMISSIONS = [
+    {
+        "kind": REPORT,
+        "submitted_on": D(2021, 2, 15),
+        "recipient": "un-special-rapporteur-freedom-of-expression",
+        "joint": False,
+        "campaign": None,
+        "title": T(
+            "مساهمة في تقرير المقرر الخاص حول التضليل الإعلامي وحرية التعبير",
+            "Contribution to the Special Rapporteur's report on disinformation and freedom of expression",
+            "תרומה לדוח הכתב המיוחד על דיסאינפורמציה וחופש הביטוי",
+        ),
+    },
+    {
+        "kind": STATEMENT,
+        "submitted_on": D(2021, 5, 26),
+        "recipient": "un-human-rights-council",
+        "joint": True,
+        "campaign": "stop-silencing-palestine",
+        "title": T(
+            "بيان مشترك إلى الدورة الاستثنائية لمجلس حقوق الإنسان حول إسكات الأصوات الفلسطينية على الإنترنت",
+            "Joint statement to the Human Rights Council's special session on the silencing of Palestinian "
+            "voices online",
+            "הצהרה משותפת למושב המיוחד של מועצת זכויות האדם על השתקת קולות פלסטיניים ברשת",
+        ),
+    },
+    {
+        "kind": REPORT,
+        "submitted_on": D(2021, 5, 27),
+        "recipient": "un-special-rapporteur-freedom-of-expression",
+        "joint": False,
+        "campaign": "stop-silencing-palestine",
+        "title": T(
+            "مداخلة مكتوبة حول حذف المحتوى الفلسطيني خلال عدوان أيار",
+            "Written submission on the removal of Palestinian content during the May aggression",
+            "הגשה בכתב על הסרת תוכן פלסטיני בזמן המתקפה של מאי",
+        ),
+    },
+    {
+        "kind": STATEMENT,
+        "submitted_on": D(2021, 6, 10),
+        "recipient": "european-union",
+        "joint": True,
+        "campaign": "stop-silencing-palestine",
+        "title": T(
+            "رسالة مشتركة إلى الاتحاد الأوروبي حول رقابة المنصات على المحتوى الفلسطيني",
+            "Joint letter to the European Union on the platforms' censorship of Palestinian content",
+            "מכתב משותף לאיחוד האירופי על הצנזורה של הפלטפורמות על תוכן פלסטיני",
+        ),
+    },
+    {
+        "kind": REPORT,
+        "submitted_on": D(2020, 11, 15),
+        "recipient": "un-committee-on-the-rights-of-the-child",
+        "joint": False,
+        "campaign": None,
+        "title": T(
+            "ملاحظات حول حقوق الأطفال الفلسطينيين في البيئة الرقمية",
+            "Comments on Palestinian children's rights in the digital environment",
+            "הערות על זכויות ילדים פלסטינים בסביבה הדיגיטלית",
+        ),
+    },
+]
+
+# ---------------------------------------------------------------------------
 # News and press releases
 # ---------------------------------------------------------------------------
 
@@ -1449,6 +1583,8 @@ ARTICLES = [
                 "وفي التدريب أطلقنا مساقين إلكترونيين في الأمان الرقمي والوالدية الرقمية، وعقدنا يومًا دراسيًا في القدس "
                 "للشباب والأطفال وعددًا من الورشات، فبلغ مجموع المتدربين والمتدربات 4662. "
                 "كما شاركنا في أكثر من عشرين فعالية دولية، منها RightsCon ومنتدى ستوكهولم للإنترنت.",
+                'تفقّدوا التقرير كاملًا: <a href="/ar/impact/?from=2021-01-01&amp;to=2021-06-30">تقرير نشاطنا من '
+                "كانون الثاني إلى حزيران 2021</a>.",
             ),
             P(
                 "In the first six months of 2021 we published our yearly Hashtag Palestine report, a survey of digital "
@@ -1462,6 +1598,8 @@ ARTICLES = [
                 "Jerusalem for young people and children, and ran a series of workshops: 4,662 people trained in all. "
                 "We also spoke at more than twenty international events, RightsCon and the Stockholm Internet Forum "
                 "among them.",
+                'Read the full report: <a href="/en/impact/?from=2021-01-01&amp;to=2021-06-30">our activity from '
+                "January to June 2021</a>.",
             ),
             P(
                 "בששת החודשים הראשונים של 2021 פרסמנו את הדוח השנתי „האשטאג פלסטין”, סקר על זכויות דיגיטליות במזרח "
@@ -1473,6 +1611,8 @@ ARTICLES = [
                 "השקנו שני קורסים מקוונים, באבטחה דיגיטלית ובהורות דיגיטלית, קיימנו יום עיון בירושלים לצעירים "
                 "ולילדים וסדרת סדנאות: בסך הכול 4,662 משתתפים. השתתפנו גם ביותר מעשרים אירועים בין־לאומיים, "
                 "ובהם RightsCon ופורום האינטרנט של שטוקהולם.",
+                'לדוח המלא: <a href="/he/impact/?from=2021-01-01&amp;to=2021-06-30">הפעילות שלנו מינואר עד יוני '
+                "2021</a>.",
             ),
         ),
     },

@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import io
 import json
+import math
 import random
 import secrets
 from dataclasses import dataclass, field
@@ -26,11 +27,13 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader, PdfWriter
 from reversion.models import Version
 
-from campaigns.models import Campaign, CampaignUpdate, Organization
+from campaigns.models import Campaign, CampaignUpdate, Organization, OrganizationRole, Submission
 from content.models import Status, Topic
 from content.sanitize import clean_html
 from content.sections import SECTIONS
 from demo import content
+from demo.identity import load_identity
+from demo.pages import load_pages
 from editorial.roles import EDITORS
 from enrolment.demo import DEMO_SLUGS as ENROLMENT_DEMO_SLUGS
 from enrolment.demo import load_enrolment_demo
@@ -138,7 +141,7 @@ MOTIFS = {
         "أشرطة أفقية كصفحات مكدّسة", "horizontal bars like stacked pages", "פסים אופקיים כמו דפים בערימה"
     ),
     "news": content.T("دوائر متحدة المركز", "concentric circles", "עיגולים קונצנטריים"),
-    "campaigns": content.T("علامة وسم كبيرة", "a large hashtag sign", "סימן סולמית גדול"),
+    # Campaigns: one of `CAMPAIGN_MOTIFS`, chosen by the slug.
     "trainings": content.T("شبكة من النقاط", "a grid of dots", "רשת של נקודות"),
     "events": content.T("مثلثات متداخلة", "overlapping triangles", "משולשים חופפים"),
 }
@@ -166,7 +169,7 @@ def _draw_rings(draw, rng, width, height, light, soft):
 
 
 def _draw_hashtag(draw, rng, width, height, light, soft):
-    cx, cy, size = width // 2, height // 2, height // 3
+    cx, cy, size = rng.randint(width // 3, 2 * width // 3), height // 2, height // 3
     slant = size // 4
     for dx in (-size // 2, size // 2):
         draw.line([cx + dx + slant, cy - size, cx + dx - slant, cy + size], fill=light, width=34)
@@ -175,6 +178,52 @@ def _draw_hashtag(draw, rng, width, height, light, soft):
     for _ in range(14):
         x, y = rng.randrange(width), rng.randrange(height)
         draw.ellipse([x - 7, y - 7, x + 7, y + 7], fill=soft)
+
+
+def _draw_megaphone(draw, rng, width, height, light, soft):
+    """Facing the way Arabic reads, its sound spreading ahead of it; placed, sized and tilted by the slug."""
+    cx, cy = rng.randint(width // 2, 3 * width // 4), rng.randint(height // 3, 2 * height // 3)
+    scale, tilt = rng.choice((0.8, 1.0, 1.15)), math.radians(rng.choice((-18, -8, 8, 18)))
+
+    def place(points):
+        return [
+            (
+                cx + scale * (x * math.cos(tilt) - y * math.sin(tilt)),
+                cy + scale * (x * math.sin(tilt) + y * math.cos(tilt)),
+            )
+            for x, y in points
+        ]
+
+    draw.polygon(place([(40, 40), (70, 30), (70, 130), (40, 130)]), fill=soft)  # the handle, under the cone
+    draw.polygon(place([(110, -40), (110, 40), (-60, 110), (-60, -110)]), fill=light)
+    draw.polygon(place([(110, -28), (150, -28), (150, 28), (110, 28)]), fill=light)
+    ((mouth_x, mouth_y),) = place([(-60, 0)])
+    for index, radius in enumerate((90, 140, 190)):
+        radius *= scale
+        box = [mouth_x - radius, mouth_y - radius, mouth_x + radius, mouth_y + radius]
+        start = 150 + math.degrees(tilt)
+        draw.arc(box, start, start + 60, fill=light if index % 2 else soft, width=18)
+
+
+def _draw_chevrons(draw, rng, width, height, light, soft):
+    """Rows marching forward (leftwards, as Arabic reads): people moving together."""
+    lead = (rng.randrange(5), rng.randrange(8))
+    for row in range(5):
+        for column in range(8):
+            x, y = 40 + column * 80 + (40 if row % 2 else 0), 20 + row * 70
+            fill = light if (row, column) == lead or (row + column) % 3 == 0 else soft
+            draw.line([(x + 36, y), (x, y + 28), (x + 36, y + 56)], fill=fill, width=14, joint="curve")
+
+
+def _draw_bubbles(draw, rng, width, height, light, soft):
+    """Speech bubbles: many voices raised at once."""
+    for index in range(6):
+        w, h = rng.randint(150, 260), rng.randint(70, 120)
+        x, y = rng.randint(10, width - w - 10), rng.randint(10, height - h - 40)
+        fill = light if index % 2 else soft
+        draw.rounded_rectangle([x, y, x + w, y + h], radius=28, fill=fill)
+        tail = x + w - 50 if index % 3 else x + 30
+        draw.polygon([(tail, y + h - 2), (tail + 26, y + h - 2), (tail + 6, y + h + 30)], fill=fill)
 
 
 def _draw_dots(draw, rng, width, height, light, soft):
@@ -197,19 +246,44 @@ def _draw_triangles(draw, rng, width, height, light, soft):
 DRAWERS = {
     "publications": _draw_bars,
     "news": _draw_rings,
-    "campaigns": _draw_hashtag,
+    "campaigns": None,  # one of `CAMPAIGN_MOTIFS`, by the slug
     "trainings": _draw_dots,
     "events": _draw_triangles,
 }
 
 
+# Campaigns stand side by side in their list: each takes its motif from its slug as well as its colour
+# (two independent digits of the same seed), so they do not all look alike.
+CAMPAIGN_MOTIFS = [
+    (_draw_hashtag, content.T("علامة وسم كبيرة", "a large hashtag sign", "סימן סולמית גדול")),
+    (_draw_megaphone, content.T("مكبّر صوت تنتشر منه الموجات", "a megaphone sending out waves", "מגפון שולח גלים")),
+    (
+        _draw_chevrons,
+        content.T("صفوف من الأسهم تتقدّم معًا", "rows of arrows moving forward together", "שורות חצים שמתקדמות יחד"),
+    ),
+    (_draw_bubbles, content.T("فقاعات حوار متعدّدة", "many speech bubbles", "בועות דיבור רבות")),
+]
+
+
+def _colour(slug):
+    return PALETTE[_seed(slug) % len(PALETTE)]
+
+
+def _motif(section, slug):
+    """The drawing function and its description for an item of the section."""
+    if section == "campaigns":
+        return CAMPAIGN_MOTIFS[_seed(slug) // len(PALETTE) % len(CAMPAIGN_MOTIFS)]
+    return DRAWERS[section], MOTIFS[section]
+
+
 def cover_jpeg(section, slug):
     """A cover drawn from the slug: the same slug always gives the same picture."""
     rng = random.Random(_seed(slug))  # noqa: S311 - decoration, not security
-    background, _colour_name = PALETTE[_seed(slug) % len(PALETTE)]
+    background, _colour_name = _colour(slug)
     image = Image.new("RGB", COVER_SIZE, background)
     draw = ImageDraw.Draw(image)
-    DRAWERS[section](draw, rng, *COVER_SIZE, LIGHT, _mix(background, LIGHT, 0.45))
+    drawer, _description = _motif(section, slug)
+    drawer(draw, rng, *COVER_SIZE, LIGHT, _mix(background, LIGHT, 0.45))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=78)
     return buffer.getvalue()
@@ -217,8 +291,8 @@ def cover_jpeg(section, slug):
 
 def cover_alt(section, slug):
     """What `cover_jpeg` draws, in each language."""
-    _background, colour_name = PALETTE[_seed(slug) % len(PALETTE)]
-    motif = MOTIFS[section]
+    _background, colour_name = _colour(slug)
+    _drawer, motif = _motif(section, slug)
     return content.T(
         f"رسم هندسي: {motif['ar']} على خلفية {colour_name['ar']}",
         f"Geometric artwork: {motif['en']} on a {colour_name['en']} background",
@@ -284,8 +358,9 @@ def _save_publishable(model, section, data, publish_at, extra, topics, result, e
     slug = data["slug"]
     values = {**_publishable_values(section, data, publish_at), **extra}
     current = existing.get(slug)
-    if current is None or _file_missing(current.cover_image):
-        # Drawn once; saved through the ImageField with the row.
+    redraw = current is not None and current.cover_alt_en != values["cover_alt_en"]  # the drawing has changed
+    if current is None or redraw or _file_missing(current.cover_image):
+        # Drawn once (again if its drawing changed); saved through the ImageField with the row.
         values["cover_image"] = ContentFile(cover_jpeg(section, slug), name=f"{slug}.jpg")
         result.files += 1
     item = upsert(model, {"slug": slug}, values, result, current)
@@ -304,19 +379,54 @@ def load_topics(result):
 
 def load_organizations(result):
     series = {
-        data["slug"]: upsert(Series, {"slug": data["slug"]}, translated(name=data["name"]), result)
+        data["slug"]: upsert(
+            Series, {"slug": data["slug"]}, translated(name=data["name"], description=data["description"]), result
+        )
         for data in content.SERIES
     }
     organizations = {
         data["slug"]: upsert(
             Organization,
             {"slug": data["slug"]},
-            {**translated(name=data["name"]), "kind": data["kind"], "website": data["website"]},
+            {
+                **translated(name=data["name"]),
+                "kind": data["kind"],
+                "website": data["website"],
+                "order": data.get("order", 0),
+            },
             result,
         )
         for data in content.ORGANIZATIONS
     }
+    load_organization_roles(organizations, result)
     return series, organizations
+
+
+def load_organization_roles(organizations, result):
+    """Partners, funders and coalitions: the roles the content gives are added when missing (one query when
+    none is)."""
+    stored = set(OrganizationRole.objects.values_list("organization__slug", "role"))
+    wanted = {(data["slug"], role) for data in content.ORGANIZATIONS for role in data.get("roles", [])}
+    for slug, role in sorted(wanted - stored):
+        OrganizationRole.objects.create(organization=organizations[slug], role=role)
+        result.count(created=True, changed=True)
+    result.unchanged += len(wanted & stored)
+
+
+def load_submissions(organizations, campaigns, result):
+    """Reports and statements submitted to international bodies, keyed by body, date and kind."""
+    for data in content.SUBMISSIONS:
+        upsert(
+            Submission,
+            {"recipient": organizations[data["recipient"]], "submitted_on": data["submitted_on"], "kind": data["kind"]},
+            {
+                **translated(title=data["title"]),
+                "joint": data["joint"],
+                "campaign": campaigns[data["campaign"]] if data["campaign"] else None,
+                "status": Status.PUBLISHED,
+            },
+            result,
+        )
 
 
 def load_publications(topics, series, result):
@@ -502,14 +612,17 @@ def record_first_revisions():
 def load_demo(accounts=True):
     """Fill the site with the demo organisation; safe to run again."""
     result = LoadResult()
+    load_identity(result)
     topics = load_topics(result)
     series, organizations = load_organizations(result)
     publications = load_publications(topics, series, result)
     campaigns = load_campaigns(topics, organizations, publications, result)
+    load_submissions(organizations, campaigns, result)
     trainings = load_trainings(topics, result)
     events = load_events(topics, result)
     load_articles(topics, publications, campaigns, trainings, events, result)
     load_registrations(result)
+    load_pages(result, upsert)
     record_first_revisions()
     if accounts:
         ensure_accounts(result)

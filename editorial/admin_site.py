@@ -16,6 +16,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
@@ -25,6 +26,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from editorial import admin_two_factor
 from editorial.staff_security import device_for_token
 from editorial.two_factor import count_failed_sign_in, has_second_factor
+from identity.models import SiteIdentity
 
 
 class StaffLoginForm(AdminAuthenticationForm):
@@ -72,6 +74,14 @@ class HamlehAdminSite(OTPAdminSite):
 
     def __init__(self, name="admin"):
         super().__init__(name)
+
+    def each_context(self, request):
+        """The header and the browser tab name the organisation as staff set it (identity.models)."""
+        context = super().each_context(request)
+        name = SiteIdentity.current().name
+        context["site_header"] = gettext("%(name)s administration") % {"name": name}
+        context["site_title"] = name
+        return context
 
     @method_decorator(never_cache)
     def login(self, request, extra_context=None):

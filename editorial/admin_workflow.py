@@ -4,6 +4,8 @@ links, no lost updates, and the translation status board and schedule pages."""
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.auth import get_user_model
 from django.core import checks
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -11,11 +13,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override as translation_override
 from django.views.generic import TemplateView
 
 from content.models import Status
 from content.sections import SECTIONS, SECTIONS_BY_NAME
-from editorial import workflow
+from editorial import services, workflow
+from editorial.models import Assignment
+from editorial.roles import AUTHORS
 
 # Set on the request by the recover view: its form does not check the optimistic lock.
 RECOVERING = "_hamleh_recovering_deleted"
@@ -24,6 +29,30 @@ RESTORING = "_hamleh_restoring_a_version"
 RESTORED_ITEM = "_hamleh_restored_item"
 
 AUTHOR_STATUS_HELP = _("Only editors can publish, schedule or unpublish. Save as a draft and ask an editor.")
+
+# The form field, for editors, naming the authors an item is assigned to (editorial.Assignment).
+ASSIGN_FIELD = "assigned_authors"
+# Per request: whether the user may change each item already asked about (the admin asks several times).
+MAY_CHANGE_CACHE = "_hamleh_may_change"
+
+
+class AuthorChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+def assign_field():
+    authors = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=AUTHORS)
+    return AuthorChoiceField(
+        queryset=authors.distinct().order_by("first_name", "last_name", "username"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Assigned authors"),
+        help_text=_(
+            "Authors change only the drafts they created themselves, and those assigned to them here. "
+            "Only editors publish."
+        ),
+    )
 
 
 class WorkflowFormMixin:
@@ -42,6 +71,10 @@ class WorkflowFormMixin:
             self.fields[workflow.LOCK_FIELD].initial = str(instance.version_token)
         if not self.can_publish and "status" in self.fields:
             self.fields["status"].help_text = AUTHOR_STATUS_HELP
+        if ASSIGN_FIELD in self.fields and instance.pk:
+            self.fields[ASSIGN_FIELD].initial = list(
+                services.assignments_of(instance).values_list("user_id", flat=True)
+            )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -120,19 +153,63 @@ class WorkflowAdminMixin:
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status == Status.PUBLISHED:
-            # What is public (or scheduled) is changed by editors only: authors see it read-only.
-            return self.has_publish_permission(request, obj)
+        if allowed and obj is not None and obj.pk is not None:
+            # Authors change their own drafts and those assigned to them; what is public (or
+            # scheduled) is changed by editors only. Anything else they see read-only, and a
+            # POST is refused (403). Asked several times per page: the answer is kept per request.
+            known = getattr(request, MAY_CHANGE_CACHE, None)
+            if known is None:
+                known = {}
+                setattr(request, MAY_CHANGE_CACHE, known)
+            key = (self.model._meta.label, obj.pk, obj.status)
+            if key not in known:
+                known[key] = workflow.may_change(request.user, obj)
+            return known[key]
         return allowed
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if self.has_publish_permission(request, obj):
+            fieldsets.append((_("Assignment"), {"fields": (ASSIGN_FIELD,)}))
+        return fieldsets
+
     def get_form(self, request, obj=None, **kwargs):
+        # The assignment is a form field, not a column: the model form is made without it, then added.
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            kwargs["fields"] = [name for name in kwargs["fields"] if name != ASSIGN_FIELD]
         form_class = super().get_form(request, obj, **kwargs)
+        can_publish = self.has_publish_permission(request, obj)
         attrs = {
-            "can_publish": self.has_publish_permission(request, obj),
+            "can_publish": can_publish,
             "checks_version": not getattr(request, RECOVERING, False),
             workflow.LOCK_FIELD: forms.CharField(widget=forms.HiddenInput, required=False),
         }
+        if can_publish:
+            # Only editors assign: for anyone else the field does not exist, and a posted value is ignored.
+            attrs[ASSIGN_FIELD] = assign_field()
         return type(form_class.__name__, (WorkflowFormMixin, form_class), attrs)
+
+    # Assignment --------------------------------------------------------------
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if ASSIGN_FIELD in form.fields and ASSIGN_FIELD in form.changed_data:
+            form.assignment_changes = services.set_assignments(
+                form.instance, form.cleaned_data[ASSIGN_FIELD], by=request.user
+            )
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django's message, and each author assigned or unassigned by name (the item's history, and
+        the comment of its django-reversion revision). Stored in English, shown in the reader's language."""
+        message = super().construct_change_message(request, form, formsets, add)
+        added, removed = getattr(form, "assignment_changes", ((), ()))
+        with translation_override(None):
+            name = str(Assignment._meta.verbose_name)
+            message.extend({"added": {"name": name, "object": str(user)}} for user in added)
+            message.extend({"deleted": {"name": name, "object": str(user)}} for user in removed)
+        return message
 
     # History ---------------------------------------------------------------
 
@@ -220,6 +297,11 @@ class WorkflowAdminMixin:
             context["preview_links"] = self.preview_links(obj)
             context["is_public_now"] = obj.is_published
         context["workflow_lock_field"] = context["adminform"].form[workflow.LOCK_FIELD]
+        if obj is not None and obj.pk and not self.has_publish_permission(request, obj):
+            context["assigned_authors"] = [
+                user.get_full_name() or user.get_username() for user in services.assigned_users(obj)
+            ]
+            context["may_change"] = self.has_change_permission(request, obj)
         context["time_zone_name"] = workflow.time_zone_name()
         return super().render_change_form(request, context, add, change, form_url, obj)
 

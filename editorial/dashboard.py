@@ -1,6 +1,7 @@
 """The admin's home: what a staff member acts on today, in a fixed number of queries.
 
-Per section the person may see: their own drafts, drafts by authors waiting for an editor
+Per section the person may see: their own drafts, the items an editor assigned them to, drafts by
+authors waiting for an editor
 (for those who can publish), what goes public in the next days, items whose translations
 are missing or stale, and the half-year's figures; for everyone, the latest changes and who
 made them. Every list is short and ends in a link to the page that shows all of it.
@@ -10,6 +11,7 @@ import datetime
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -17,6 +19,7 @@ from content.models import Status
 from content.sections import SECTIONS
 from editorial import workflow
 from editorial.admin_workflow import change_url
+from editorial.models import Assignment
 from editorial.roles import AUTHORS
 
 LIST_LENGTH = 8
@@ -57,6 +60,30 @@ def _drafts(section, condition):
         .values("pk", "slug", "title_ar", "updated_at")[:LIST_LENGTH]
     )
     return [_entry(section, row) for row in rows]
+
+
+def assigned_to(user, sections):
+    """The items of these sections assigned to `user`, newest first: one query, and one per section
+    holding any."""
+    content_types = ContentType.objects.get_for_models(*(section.model for section in sections))
+    by_type = {}
+    for content_type_id, object_id in (
+        Assignment.objects.filter(user=user, content_type__in=content_types.values())
+        .order_by("-assigned_at")
+        .values_list("content_type_id", "object_id")[: LIST_LENGTH * len(sections)]
+    ):
+        by_type.setdefault(content_type_id, []).append(object_id)
+    entries = []
+    for section in sections:
+        ids = by_type.get(content_types[section.model].pk)
+        if ids:
+            rows = (
+                section.model.objects.filter(pk__in=ids)
+                .order_by("-updated_at")
+                .values("pk", "slug", "title_ar", "updated_at")[:LIST_LENGTH]
+            )
+            entries.extend(_entry(section, row) for row in rows)
+    return newest_first(entries)
 
 
 def _translations_to_do(section):
@@ -106,7 +133,7 @@ def recent_changes(sections):
 
 
 def dashboard(user, now=None):
-    """Everything the home page shows for `user`: about six queries per visible section, plus one."""
+    """Everything the home page shows for `user`: about six queries per visible section, plus two."""
     now = now or timezone.now()
     start = half_year_start(now)
     sections = visible_sections(user)
@@ -125,6 +152,7 @@ def dashboard(user, now=None):
     ]
     return {
         "my_drafts": newest_first(mine),
+        "assigned_to_me": assigned_to(user, sections),
         "waiting_for_review": newest_first(waiting),
         "can_review": bool(may_publish),
         "upcoming": upcoming[:LIST_LENGTH],

@@ -5,6 +5,7 @@ CONTENT_MODELS = {
     "publications": ["publication", "publicationfile", "article", "series"],
     "campaigns": ["campaign", "campaignupdate", "organization"],
     "trainings": ["training", "event"],
+    "pages": ["page", "teammember", "menuitem"],
 }
 EDITORS = "Editors"
 
@@ -30,26 +31,39 @@ PUBLISHABLE_MODELS = {
     "publications": ["publication", "article"],
     "campaigns": ["campaign"],
     "trainings": ["training", "event"],
+    "pages": ["page"],
 }
 # Rows edited as inlines of a content item (topic links, targets, partners):
 # whoever edits the item edits these too.
 LINK_MODELS = {
     "publications": ["publicationtopic", "articletopic"],
-    "campaigns": ["campaigntopic", "campaigntarget", "campaignpartner"],
+    "campaigns": ["campaigntopic", "campaigntarget", "campaignpartner", "organizationrole"],
     "trainings": ["trainingtopic", "eventtopic"],
 }
 # Rows that only exist inside one item (files, timeline entries): an author may remove them.
 CHILD_MODELS = {"publications": ["publicationfile"], "campaigns": ["campaignupdate"]}
-# Shared lists that are not published items: a renamed topic is renamed on every public page at once.
-# Authors choose from them; adding, renaming and removing is for editors.
-SHARED_LIST_MODELS = {"content": ["topic"], "publications": ["series"], "campaigns": ["organization"]}
+# Shared lists that are not published items: a renamed topic is renamed on every public page at once,
+# and so are the team and the menus. Authors choose from them; adding, renaming and removing is for editors.
+SHARED_LIST_MODELS = {
+    "content": ["topic"],
+    "publications": ["series"],
+    "campaigns": ["organization"],
+    "pages": ["teammember", "menuitem"],
+}
 
-# What the people who run the site's work keep, beyond the items: the search's synonyms, and the
-# registrations to trainings and events (personal data: editors and administrators only).
+# What the people who run the site's work keep, beyond the items: the site's identity (on every page,
+# feed and email), the search's synonyms, the submissions to international bodies (counted by the
+# activity report as soon as they are marked published), and the registrations to trainings and events
+# (personal data: editors and administrators only).
 EDITOR_MODELS = {
+    "identity": ["office", "sociallink"],
     "search": ["synonymgroup"],
+    "campaigns": ["submission"],
     "enrolment": ["enrolment", "registration", "staffmessage", "staffmessagedelivery"],
 }
+
+# One row that always exists: changed, never added or removed.
+SINGLE_ROW_MODELS = {"identity": ["siteidentity"]}
 
 
 def _codenames(models_by_app, actions):
@@ -73,6 +87,7 @@ def role_permission_codenames(role):
     yield from _codenames(LINK_MODELS, everything)
     yield from _codenames(PUBLISHABLE_MODELS, ("publish",))
     yield from _codenames(EDITOR_MODELS, everything)
+    yield from _codenames(SINGLE_ROW_MODELS, ("change", "view"))
     if role == ADMINISTRATORS:
         # Accounts, and which roles each person has; what a role may do is for superusers.
         yield from _codenames({"auth": ["user"]}, everything)

@@ -4,29 +4,13 @@ from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.core import signing
 
+from safeguards.client import client_ip  # noqa: F401  (django-axes and the public forms use the same address)
+
 # A browser that has been signed in as a person (password and second factor) carries this cookie,
 # signed, naming them. See `lockout_parameters`.
 KNOWN_BROWSER_COOKIE = "hamleh_known_browser"
 KNOWN_BROWSER_SALT = "editorial.staff_security.known_browser"
 KNOWN_BROWSER_MAX_AGE = 60 * 60 * 24 * 90
-
-
-def client_ip(request):
-    """The address a login attempt came from, for django-axes.
-
-    Behind proxies (DJANGO_BEHIND_PROXY=1) the outermost proxy replaces X-Forwarded-For with the
-    address its connection came from, and each further proxy appends the address it received from
-    (docs/deployment.md). With DJANGO_PROXY_COUNT proxies, the header holds that many entries, and the
-    first of the last PROXY_COUNT is the one the outermost proxy wrote: whatever the client sent in its
-    own header is left of it, or gone. Without a proxy the header is the client's to forge, and only
-    the address of the connection counts.
-    """
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if len(addresses) >= settings.PROXY_COUNT:
-            return addresses[-settings.PROXY_COUNT]
-    return request.META.get("REMOTE_ADDR")
 
 
 def known_browser_username(request):

@@ -1,6 +1,7 @@
 """Editorial workflow rules shared by the admin and the models.
 
-- who may publish (the `publish_<model>` permission),
+- who may publish (the `publish_<model>` permission) and who may change an item (its author, while a
+  draft, or those an editor assigned it to),
 - optimistic locking (a token that changes on every save),
 - per-language "last edited" stamps and the translation status they give,
 - what goes public in the next days.
@@ -13,6 +14,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BooleanField, Case, FileField, Value, When
 from django.utils import timezone
@@ -21,7 +23,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from content.models import Status
 from content.translation_stamps import language_codes, translated_columns, translated_fields
+from editorial.models import Assignment
 
 SOURCE_LANGUAGE = "ar"
 UPCOMING_DAYS = 7
@@ -44,6 +48,27 @@ def publish_permission(model):
 
 def can_publish(user, model):
     return user.has_perm(publish_permission(model))
+
+
+def is_assigned(user, item):
+    return Assignment.objects.filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk, user_id=user.pk
+    ).exists()
+
+
+def may_change(user, item):
+    """Whether `user` may change `item` (with the model's change permission, checked apart).
+
+    Those who may publish it (editors, administrators) change any item. Others (authors) change only a
+    draft: one they created, or one an editor assigned them to (`editorial.Assignment`). What is public
+    or scheduled shows on the site, so it is for editors only. One query at most, for the assignment.
+    """
+    if can_publish(user, type(item)) or item.pk is None:
+        return True
+    if item.status != Status.DRAFT:
+        return False
+    created_by = getattr(item, "created_by_id", None)
+    return (created_by is not None and created_by == user.pk) or is_assigned(user, item)
 
 
 # Translations -----------------------------------------------------------------

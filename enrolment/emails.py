@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from enrolment.tokens import make_token
+from identity.models import SiteIdentity
 
 
 def absolute(path):
@@ -62,6 +63,8 @@ def _message(registration, subject, paragraphs, *, action=None, with_calendar=Fa
         "activity_url": absolute(registration.enrolment.activity.get_absolute_url()),
         "activity_title": registration.enrolment.activity.title,
         "cancel_url": link(registration, "cancel"),
+        "site_identity": SiteIdentity.current(),
+        "home_url": absolute(reverse("website:home")),
     }
     text = render_to_string("enrolment/email/message.txt", context)
     html = render_to_string("enrolment/email/message.html", context)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from enrolment.models import AgeGroup
+from safeguards.forms import HoneypotMixin
 
 OPTIONAL_FIELDS = {
     "organisation": "asks_organisation",
@@ -17,7 +18,7 @@ def no_markup(value):
     return value
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotMixin):
     """Name and email, and only the questions staff chose for this training or event."""
 
     name = forms.CharField(
@@ -61,13 +62,6 @@ class RegistrationForm(forms.Form):
         required=False,
         validators=[no_markup],
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-    )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def __init__(self, *args, enrolment, **kwargs):

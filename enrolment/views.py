@@ -46,7 +46,7 @@ class RegisterView(FormView):
         return context
 
     def post(self, request, *args, **kwargs):
-        if request.POST.get("website"):
+        if RegistrationForm.is_trapped(request.POST):
             # Honeypot filled: answer exactly as for a person, send nothing.
             return redirect("enrolment:requested")
         if not ratelimit.allow_client(request):

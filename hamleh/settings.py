@@ -64,13 +64,16 @@ INSTALLED_APPS = [
     "axes",
     # The project's apps, each importing only from those above it.
     "uploads",
+    "safeguards",
     "content",
+    "identity",
     "search",
     "editorial",
     "publications",
     "campaigns",
     "trainings",
     "enrolment",
+    "pages",
     "syndication",
     "report",
     "newsletter",
@@ -118,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "website.context_processors.site",
+                "identity.context_processors.site_identity",
             ],
         },
     },
@@ -218,7 +222,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a locked pair unlocks 15 minutes after locking, whatever comes
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "otp_token"]
-AXES_CLIENT_IP_CALLABLE = "editorial.staff_security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "safeguards.client.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
 # Two-factor login (django-otp): a TOTP app, or a single-use recovery code.
@@ -349,6 +353,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Hamleh <no-rep
 # The public address, for absolute links in feeds and emails sent outside a request.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The contact form (pages app) writes to the organisation's email set in the admin (site identity); where none
+# is set, to DJANGO_CONTACT_EMAIL, else to the address of DJANGO_DEFAULT_FROM_EMAIL.
+CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "")
+CONTACT_RATE_PER_CLIENT = int(os.environ.get("DJANGO_CONTACT_RATE_PER_CLIENT", "5"))  # messages per hour
+
 # Newsletter (see docs/newsletter.md).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(60 * 60 * 48)))  # seconds
 # A preferences link opens the page this long (every digest brings a fresh one); unsubscribe links do not expire.
@@ -356,10 +365,8 @@ NEWSLETTER_MANAGE_MAX_AGE = int(os.environ.get("NEWSLETTER_MANAGE_MAX_AGE", str(
 NEWSLETTER_RATE_WINDOW = int(os.environ.get("NEWSLETTER_RATE_WINDOW", "3600"))  # seconds
 NEWSLETTER_RATE_PER_ADDRESS = int(os.environ.get("NEWSLETTER_RATE_PER_ADDRESS", "3"))
 NEWSLETTER_RATE_PER_CLIENT = int(os.environ.get("NEWSLETTER_RATE_PER_CLIENT", "10"))
-# The request header holding the client address when a proxy sits in front (e.g. HTTP_X_REAL_IP).
-NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "REMOTE_ADDR")
 NEWSLETTER_DIGEST_BATCH_SIZE = int(os.environ.get("NEWSLETTER_DIGEST_BATCH_SIZE", "100"))
-# Key of the address hashes (suppression list, rate-limit keys); set it so a SECRET_KEY rotation keeps them.
+# Key of the address hashes of the suppression list; set it so a SECRET_KEY rotation keeps them.
 NEWSLETTER_HASH_KEY = os.environ.get("NEWSLETTER_HASH_KEY", "") or SECRET_KEY
 
 LOGGING = {

@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("covers/<slug:version>/<slug:section>/<slug:palette>/<int:variant>.svg", views.cover_svg, name="cover_svg"),
     path("admin/workflow/", include("editorial.urls")),
     path("admin/", admin.site.urls),
 ]
@@ -28,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("", include("enrolment.urls")),
     path("", include("syndication.urls")),
     path("newsletter/", include("newsletter.urls")),
+    # Last: the organisation's pages answer whatever first segment nothing above claims (pages.reserved).
+    path("", include("pages.urls")),
     prefix_default_language=True,
 )
 

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from identity.models import SiteIdentity
 from newsletter.tokens import confirmation_token, link_path, manage_token
 
 
@@ -39,6 +40,7 @@ def confirmation_message(request):
             "max_age_hours": max(1, settings.NEWSLETTER_CONFIRM_MAX_AGE // 3600),
             "language": request.language,
             "home_url": absolute(reverse("website:home")),
+            "site_identity": SiteIdentity.current(),
         }
         subject, text, html = _render("confirm", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [request.email])
@@ -55,6 +57,7 @@ def digest_message(subscriber, groups, connection=None):
             "item_count": sum(len(items) for _section, items in groups),
             "language": subscriber.language,
             "site_url": settings.SITE_URL,
+            "site_identity": SiteIdentity.current(),
             **links,
         }
         subject, text, html = _render("digest", context)

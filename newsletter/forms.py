@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Topic
 from newsletter.models import Language, section_choices
 from newsletter.services import normalize_email
+from safeguards.forms import HoneypotMixin
 
 
 class PreferencesForm(forms.Form):
@@ -39,7 +40,7 @@ class PreferencesForm(forms.Form):
         return [topic for topic in self.topic_list if topic.pk in chosen]
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(HoneypotMixin, PreferencesForm):
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
@@ -49,14 +50,6 @@ class SubscribeForm(PreferencesForm):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
     field_order = ["email", "language", "sections", "topics", "website"]
 
     def clean_email(self):

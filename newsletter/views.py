@@ -74,7 +74,7 @@ class SubscribeView(FormView):
             # The footer's compact form: nothing happens yet, ask for language and choices.
             initial = {**self.get_initial(), "email": request.POST.get("email", "")[:254]}
             return self.render_to_response(self.get_context_data(form=self.form_class(initial=initial)))
-        if request.POST.get("website"):
+        if SubscribeForm.is_trapped(request.POST):
             # Honeypot filled: answer exactly as for a person, send nothing.
             return redirect("newsletter:subscribe_done")
         if not ratelimit.allow_client(request):

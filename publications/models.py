@@ -20,6 +20,7 @@ class Series(ChangesPublicContent, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Shown on the series page."))
 
     class Meta:
         ordering = ["slug"]
@@ -28,6 +29,9 @@ class Series(ChangesPublicContent, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("publications:series_detail", kwargs={"slug": self.slug})
 
 
 class Publication(Publishable):

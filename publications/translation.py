@@ -16,5 +16,5 @@ class ArticleTranslationOptions(PublishableTranslationOptions):
 
 @register(Series)
 class SeriesTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "description")
     required_languages = {"ar": ("name",)}

@@ -4,10 +4,11 @@ from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
+from django.views.generic import DetailView
 
 from content.views import PublicDetailView, PublicListView
 from publications.filters import ArticleFilter, PublicationFilter
-from publications.models import Article, Publication, PublicationFile
+from publications.models import Article, Publication, PublicationFile, Series
 from uploads.media import ascii_filename
 
 
@@ -27,11 +28,37 @@ class PublicationDetailView(PublicDetailView):
         publication = self.object
         context["other_editions"] = (
             list(
-                Publication.objects.published().for_cards().filter(series=publication.series).exclude(pk=publication.pk)
+                Publication.objects.published()
+                .for_cards()
+                .filter(series=publication.series)
+                .exclude(pk=publication.pk)
+                .order_by("-published_on", "-pk")
             )
             if publication.series_id
             else []
         )
+        return context
+
+
+class SeriesDetailView(DetailView):
+    """A series' archive: every published edition, newest first. A series with no published edition has no
+    page (its drafts stay unknown)."""
+
+    model = Series
+
+    def get_object(self, queryset=None):
+        series = super().get_object(queryset)
+        self.editions = list(
+            Publication.objects.published().for_cards().filter(series=series).order_by("-published_on", "-pk")
+        )
+        if not self.editions:
+            raise Http404
+        return series
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["editions"] = self.editions
+        context["section"] = Publication.SECTION
         return context
 
 

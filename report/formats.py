@@ -74,6 +74,16 @@ def headline(report):
             label=_("Companies and organisations targeted"),
         ),
         Figure(
+            "submissions",
+            n.submissions,
+            ngettext(
+                "%(count)s submission to international bodies",
+                "%(count)s submissions to international bodies",
+                n.submissions,
+            ),
+            label=_("Submissions to international bodies"),
+        ),
+        Figure(
             "outcomes",
             n.outcomes,
             ngettext("%(count)s campaign outcome", "%(count)s campaign outcomes", n.outcomes),
@@ -132,6 +142,16 @@ def campaign_dates(campaign):
     return _("since %(start)s, ongoing") % {"start": day(campaign.start_date)}
 
 
+def submission_details(item):
+    """ "Statement to the UN Human Rights Council, jointly with other organisations"."""
+    if item.joint:
+        return _("%(kind)s to %(body)s, jointly with other organisations") % {
+            "kind": item.kind_label,
+            "body": item.recipient,
+        }
+    return _("%(kind)s to %(body)s") % {"kind": item.kind_label, "body": item.recipient}
+
+
 def as_text(report):
     """The report as plain text, for the command line and email."""
     lines = [_("Activity report"), period_text(report.start, report.end), ""]
@@ -160,6 +180,14 @@ def as_text(report):
             if campaign.targets:
                 names = ", ".join(org.name for org in campaign.targets)
                 lines.append("  " + _("Targets: %(names)s") % {"names": names})
+        if report.partners:
+            lines.append("")
+            lines.append(_("Partners: %(names)s") % {"names": ", ".join(org.name for org in report.partners)})
+    if report.submissions:
+        section(_("Submissions to international bodies"))
+        for group in report.submissions:
+            lines.append(f"{group.label} ({count(group.count)})")
+            lines += [f"  - {item.title} ({submission_details(item)}; {day(item.date)})" for item in group.items]
     if report.updates:
         section(_("Campaign outcomes and updates"))
         for update in report.updates:
@@ -212,6 +240,18 @@ def csv_rows(report):
             len(campaign.targets),
             targets,
         ]
+    for organisation in report.partners:
+        yield [_("Campaign partners"), "", organisation.name, "", "", ""]
+    for group in report.submissions:
+        for item in group.items:
+            yield [
+                _("Submissions to international bodies"),
+                group.label,
+                item.title,
+                item.date.isoformat(),
+                "",
+                "; ".join(filter(None, [submission_details(item), item.url])),
+            ]
     for update in report.updates:
         yield [
             _("Campaign outcomes and updates"),

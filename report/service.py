@@ -17,12 +17,12 @@ from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from campaigns.models import Campaign, CampaignTarget, CampaignUpdate, Organization
+from campaigns.models import Campaign, CampaignPartner, CampaignTarget, CampaignUpdate, Organization, Submission
 from publications.models import Article, Publication
 from trainings.models import Event, Training
 
 FALLBACK_LANGUAGE = "ar"
-REPORT_QUERY_COUNT = 14
+REPORT_QUERY_COUNT = 18
 
 
 def localized(obj, field_name):
@@ -78,6 +78,21 @@ class OrganizationEntry:
 
 
 @dataclass
+class SubmissionEntry:
+    """A report or statement submitted to an international body."""
+
+    title: str
+    title_lang: str
+    recipient: str
+    recipient_lang: str
+    date: datetime.date
+    kind: str
+    kind_label: str
+    joint: bool
+    url: str  # where the text can be read, or the page of the campaign it served, or ""
+
+
+@dataclass
 class CampaignEntry:
     title: str
     title_lang: str
@@ -118,6 +133,8 @@ class Totals:
     articles: int = 0
     campaigns: int = 0
     organisations_targeted: int = 0
+    partners: int = 0
+    submissions: int = 0
     outcomes: int = 0
     updates: int = 0
     trainings: int = 0
@@ -139,6 +156,8 @@ class ActivityReport:
     articles: list  # of Group of Entry, by Article.Kind, newest first
     campaigns: list  # of CampaignEntry, the latest started first
     organisations_targeted: list  # of OrganizationEntry, each once, the most targeted first
+    partners: list  # of OrganizationEntry, the organisations our active campaigns worked with, each once
+    submissions: list  # of Group of SubmissionEntry, by Submission.Kind, newest first
     updates: list  # of UpdateEntry, outcomes first, then other updates, newest first
     trainings_by_format: list  # of TrainingGroup
     trainings_by_audience: list  # of TrainingGroup
@@ -158,6 +177,7 @@ class ActivityReport:
                 totals.publications,
                 totals.articles,
                 totals.campaigns,
+                totals.submissions,
                 totals.updates,
                 totals.trainings,
                 totals.events_organised,
@@ -275,7 +295,8 @@ def _campaign_entry(campaign, targets):
 
 
 def _campaigns(start, end, limit):
-    """The active campaigns and the organisations they target: counts, then the first of each (5 queries)."""
+    """The active campaigns, the organisations they target and their partners: counts, then the first of each
+    (7 queries)."""
     active = Campaign.objects.published().active_between(start, end)
     # Two counts, each without a join to repeat rows: the campaigns from the `campaign_active` index alone,
     # the organisations through a semi-join on the targets. Counting both over the join, with DISTINCT,
@@ -285,6 +306,9 @@ def _campaigns(start, end, limit):
         "campaigns": active.count(),
         "organisations": Organization.objects.filter(
             pk__in=CampaignTarget.objects.filter(campaign__in=active_ids).values("organization")
+        ).count(),
+        "partners": Organization.objects.filter(
+            pk__in=CampaignPartner.objects.filter(campaign__in=active_ids).values("organization")
         ).count(),
     }
     columns = ("slug", "scope", "start_date", "end_date", *localized_columns("title"))
@@ -299,8 +323,55 @@ def _campaigns(start, end, limit):
     # Filtering before annotating counts only the links to active campaigns.
     targeted = Organization.objects.filter(targeted_by__in=active_ids).annotate(campaigns=Count("targeted_by"))
     organisations = [_organisation(org) for org in _first(targeted, ("-campaigns", "slug"), limit)]
+    partnering = Organization.objects.filter(partner_in__in=active_ids).annotate(campaigns=Count("partner_in"))
+    partners = [_organisation(org) for org in _first(partnering, ("-campaigns", "order", "slug"), limit)]
     entries = [_campaign_entry(campaign, targets_of.get(campaign.pk, [])) for campaign in campaigns]
-    return counts, entries, organisations
+    return counts, entries, organisations, partners
+
+
+def _submission_entry(submission):
+    title, title_lang = localized(submission, "title")
+    recipient, recipient_lang = localized(submission.recipient, "name")
+    url = submission.url
+    if not url and submission.campaign_id and submission.campaign.is_published:
+        url = submission.campaign.get_absolute_url()
+    return SubmissionEntry(
+        title=title,
+        title_lang=title_lang,
+        recipient=recipient,
+        recipient_lang=recipient_lang,
+        date=submission.submitted_on,
+        kind=submission.kind,
+        kind_label=str(Submission.Kind(submission.kind).label),
+        joint=submission.joint,
+        url=url,
+    )
+
+
+def _submissions(start, end, limit):
+    """The reports and statements submitted to international bodies in the period, by kind (2 queries)."""
+    columns = (
+        "kind",
+        "submitted_on",
+        "joint",
+        "url",
+        *localized_columns("title"),
+        *localized_columns("recipient__name"),
+        "campaign__slug",
+        "campaign__status",
+        "campaign__publish_at",
+    )
+    return _groups(
+        Submission.objects.published()
+        .filter(submitted_on__range=(start, end))
+        .select_related("recipient", "campaign")
+        .only(*columns),
+        "kind",
+        Submission.Kind,
+        ("-submitted_on", "-pk"),
+        limit,
+        _submission_entry,
+    )
 
 
 def _update_entry(update):
@@ -379,7 +450,8 @@ def activity_report(start, end, limit=None):
     begin, after = day_bounds(start, end)
     publications = _publications(start, end, limit)
     articles = _articles(begin, after, limit)
-    campaign_counts, campaigns, organisations = _campaigns(start, end, limit)
+    campaign_counts, campaigns, organisations, partners = _campaigns(start, end, limit)
+    submissions = _submissions(start, end, limit)
     update_counts, updates = _updates(start, end, limit)
     training_rows = _trainings(start, end)
     events = _events(begin, after, limit)
@@ -392,6 +464,8 @@ def activity_report(start, end, limit=None):
         articles=sum(group.count for group in articles.values()),
         campaigns=campaign_counts["campaigns"],
         organisations_targeted=campaign_counts["organisations"],
+        partners=campaign_counts["partners"],
+        submissions=sum(group.count for group in submissions.values()),
         outcomes=update_counts["outcomes"],
         updates=update_counts["updates"],
         trainings=sum(group.trainings for group in by_format),
@@ -409,6 +483,8 @@ def activity_report(start, end, limit=None):
         articles=_present(articles),
         campaigns=campaigns,
         organisations_targeted=organisations,
+        partners=partners,
+        submissions=_present(submissions),
         updates=updates,
         trainings_by_format=by_format,
         trainings_by_audience=by_audience,

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
+from identity.models import SiteIdentity
 from syndication.common import clean_text, conditional, content_state, summary_text, tag_authority
 from trainings.models import Event
 
@@ -106,7 +107,7 @@ class EventsCalendarView(View):
     """`/<lang>/events.ics`: a calendar partners subscribe to."""
 
     def get(self, request):
-        name = f"{_('Hamleh')} · {_('Events')}"
+        name = f"{SiteIdentity.current().name} · {_('Events')}"
         calendar = build_calendar(calendar_events(), request, name, f"events-{get_language()}", method="PUBLISH")
         return calendar_response(calendar, "hamleh-events.ics")
 

@@ -30,6 +30,7 @@ from django.views.decorators.http import condition
 from content.changes import content_version
 from content.models import Topic
 from content.sections import SECTIONS, SECTIONS_BY_NAME
+from identity.models import SiteIdentity
 from search.models import SearchDocument
 from syndication.common import (
     FALLBACK_LANGUAGE,
@@ -229,6 +230,7 @@ class ContentFeed(Feed):
         # One instance serves every request: each works on a copy that knows its request.
         feed = copy.copy(self)
         feed.request = request
+        feed.site_name = SiteIdentity.current().name
         response = Feed.__call__(feed, request, *args, **kwargs)
         # The XML writer wrote the body in thousands of small pieces; served (and cached) as they
         # are, each becomes a separate socket write. One piece goes out in one write.
@@ -242,7 +244,7 @@ class ContentFeed(Feed):
 
     def title(self, feed):
         source = feed.source
-        site = _("Hamleh")
+        site = self.site_name
         if source.topic is not None:
             return clean_text(f"{site} · {source.topic.name}", TITLE_MAX_CHARS)
         if source.section is not None:
@@ -265,19 +267,24 @@ class ContentFeed(Feed):
     def plain_description(self, feed):
         source = feed.source
         if source.topic is not None:
-            return clean_text(source.topic.description) or _("Everything Hamleh publishes on this topic.")
+            return clean_text(source.topic.description) or _("Everything %(name)s publishes on this topic.") % {
+                "name": self.site_name
+            }
         if source.section is not None:
-            return _("The latest from Hamleh: %(section)s.") % {"section": source.section.title}
-        return _("Publications, news, campaigns, trainings and events from Hamleh, the digital rights centre.")
+            return _("The latest from %(name)s: %(section)s.") % {
+                "name": self.site_name,
+                "section": source.section.title,
+            }
+        return _("Publications, news, campaigns, trainings and events from %(name)s.") % {"name": self.site_name}
 
     def feed_guid(self, feed):
         return f"tag:{tag_authority()},2021:feeds/{get_language()}/{feed.source.key}.{self.extension}"
 
     def author_name(self, feed):
-        return _("Hamleh")
+        return self.site_name
 
     def feed_copyright(self, feed):
-        return _("Hamleh")
+        return self.site_name
 
     def items(self, feed):
         return feed.items
@@ -310,7 +317,7 @@ class ContentFeed(Feed):
 
     def item_author_name(self, item):
         authors = clean_text(getattr(item, "authors", ""), 300)
-        return authors or _("Hamleh")
+        return authors or self.site_name
 
     def item_enclosures(self, item):
         if item._meta.label != "publications.Publication":

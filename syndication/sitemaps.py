@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from content.models import Topic
 from content.sections import SECTIONS
+from pages.models import Page
 
 
 class I18nSitemap(Sitemap):
@@ -59,6 +60,18 @@ class PagesSitemap(I18nSitemap):
         return reverse(item)
 
 
+class OrganisationPageSitemap(I18nSitemap):
+    """The organisation's own published pages (about, team, contact…)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published().select_related("parent").only("slug", "updated_at", "parent__slug")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class TopicSitemap(I18nSitemap):
     changefreq = "weekly"
 
@@ -69,5 +82,6 @@ class TopicSitemap(I18nSitemap):
 SITEMAPS = {
     "pages": PagesSitemap,
     "topics": TopicSitemap,
+    "organisation": OrganisationPageSitemap,
     **{section.name: SectionSitemap(section) for section in SECTIONS},
 }

@@ -9,15 +9,13 @@ escaped the way Django's `json_script` does, so no text can close the element.
 
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
+from identity.models import SiteIdentity
 from syndication.common import TITLE_MAX_CHARS, clean_text, summary_text, text_language
 
 CONTEXT = "https://schema.org"
@@ -30,15 +28,40 @@ def json_ld_script(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
-def organization(request, with_context=True):
+def organization(request, with_context=True, identity=None):
+    """The organisation as staff describe it in the site identity (`identity.models`)."""
+    identity = identity or SiteIdentity.current()
     data = {
         "@type": "Organization",
-        "name": _("Hamleh"),
-        "description": _("Digital rights centre"),
+        "name": identity.name,
         "url": request.build_absolute_uri(reverse("website:home")),
-        "logo": request.build_absolute_uri(static(settings.SITE_LOGO)),
+        "logo": request.build_absolute_uri(identity.logo_url),
     }
+    if identity.short_name and identity.short_name != identity.name:
+        data["alternateName"] = identity.short_name
+    if identity.tagline:
+        data["description"] = identity.tagline
+    if identity.email:
+        data["email"] = identity.email
+    if identity.phone:
+        data["telephone"] = identity.phone
     if with_context:
+        offices = [
+            {"@type": "Place", "name": office.name, "address": clean_text(office.address, 300)}
+            for office in identity.offices.all()
+        ]
+        if offices:
+            data["location"] = offices
+        links = [link.url for link in identity.social_links.all()]
+        if links:
+            data["sameAs"] = links
+        if identity.press_email or identity.press_phone:
+            press = {"@type": "ContactPoint", "contactType": "press"}
+            if identity.press_email:
+                press["email"] = identity.press_email
+            if identity.press_phone:
+                press["telephone"] = identity.press_phone
+            data["contactPoint"] = [press]
         data = {"@context": CONTEXT, **data}
     return data
 

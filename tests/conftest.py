@@ -12,15 +12,40 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(settings, tmp_path):
-    """Each test starts with an empty shared cache: with the default (file-based) cache, a folder of its own."""
+def fresh_cache(settings, tmp_path_factory):
+    """Each test starts with an empty shared cache: with the default (file-based) cache, a folder of its own
+    (outside the test's `tmp_path`, which the test may expect to hold only what it wrote there)."""
     from django.core.cache import cache
 
     if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(tmp_path / "cache")}}
+        location = tmp_path_factory.mktemp("cache")
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(location)}}
     else:
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def site_identity_cached(request, fresh_cache):
+    """The site identity is in the shared cache, as it is on a running site (it is read once per change by
+    every worker: identity.models): the query counts asserted for pages are those of that steady state.
+    tests/identity counts the read itself."""
+    if "no_site_identity_cache" in request.keywords:
+        return
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names:
+        return
+    if "db" not in names and request.node.get_closest_marker("django_db") is None:
+        return
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("db")
+    from identity.models import SiteIdentity
+    from pages.menus import all_menus
+
+    SiteIdentity.current()
+    all_menus()  # the header and footer menus are kept the same way (pages.menus)
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import itertools
 
 from django.utils import timezone
 
-from campaigns.models import Campaign, CampaignUpdate, Organization
+from campaigns.models import Campaign, CampaignUpdate, Organization, Submission
 from content.models import Status, Topic
 from publications.models import Article, Publication
 from trainings.models import Event, Training
@@ -67,6 +67,16 @@ def make_campaign_update(campaign, **fields):
     fields.setdefault("date", datetime.date(2021, 4, 1))
     fields.setdefault("text_ar", "تحديث")
     return CampaignUpdate.objects.create(campaign=campaign, **fields)
+
+
+def make_submission(**fields):
+    """A published report submitted to an intergovernmental body (made when not given)."""
+    fields.setdefault("title_ar", f"مداخلة {_unique('submission')}")
+    fields.setdefault("submitted_on", datetime.date(2021, 4, 1))
+    fields.setdefault("status", Status.PUBLISHED)
+    if "recipient" not in fields:
+        fields["recipient"] = make_organization(kind=Organization.Kind.INTERGOVERNMENTAL)
+    return Submission.objects.create(**fields)
 
 
 def make_training(topics=(), **fields):

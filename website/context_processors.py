@@ -2,4 +2,6 @@ from django.conf import settings
 
 
 def site(request):
-    return {"SITE_URL": settings.SITE_URL, "SITE_LOGO": settings.SITE_LOGO}
+    """The site's public address; the organisation's name, logo and contacts come from
+    `identity.context_processors.site_identity`."""
+    return {"SITE_URL": settings.SITE_URL}

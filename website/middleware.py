@@ -203,6 +203,11 @@ class FetchPublicPageMiddleware(PublicPageCacheMixin, FetchFromCacheMiddleware):
 class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
     def process_response(self, request, response):
         state = getattr(request, "public_cache", None)
+        if "immutable" in response.get("Cache-Control", ""):
+            # Never changes at its address and depends on no cookie (a generated cover): it keeps the
+            # view's own lifetime, and is cheaper to draw again than to store.
+            request._cache_update_cache = False
+            return response
         if state == "bypass":
             keep_private(response)
             return response

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -18,6 +18,7 @@ from content.models import Status, Topic
 from content.sections import SECTIONS
 from publications.models import Publication
 from trainings.models import Event, Training
+from website import covers
 
 FEATURED_LIMIT = 3
 TOPIC_HUB_LIMIT = 6
@@ -162,3 +163,21 @@ class TopicDetailView(DetailView):
 
 class PrivacyView(TemplateView):
     template_name = "website/privacy.html"
+
+
+# A generated cover never changes at its address (`covers.VERSION` is part of it).
+COVER_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
+def cover_svg(request, version, section, palette, variant):
+    """A generated cover (`website.covers`): every parameter from a fixed set, anything else a 404.
+
+    The SVG is shown through `<img>`, where it can run nothing; opened on its own, its policy still
+    forbids everything (no script, no style sheet, no request)."""
+    if version != covers.VERSION or not covers.is_known(section, palette, variant):
+        raise Http404
+    response = HttpResponse(covers.cover_svg(section, palette, variant), content_type="image/svg+xml")
+    response["Cache-Control"] = COVER_CACHE_CONTROL
+    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

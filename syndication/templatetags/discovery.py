@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from content.languages import translate_address
 from content.models import Publishable, Topic
 from content.sections import SECTIONS, SECTIONS_BY_NAME
+from identity.models import SiteIdentity
 from syndication import structured_data
 from syndication.common import FALLBACK_LANGUAGE, TITLE_MAX_CHARS, clean_text, summary_text
 
@@ -69,11 +70,17 @@ def page_feeds(context):
         section = None
     topic = context.get("object")
     topic_key = (topic.slug, topic.name) if isinstance(topic, Topic) else None
-    return _page_feeds(get_language(), get_script_prefix(), settings.ROOT_URLCONF, section, topic_key)
+    site = _site_identity(context).name
+    return _page_feeds(get_language(), get_script_prefix(), settings.ROOT_URLCONF, section, topic_key, site)
+
+
+def _site_identity(context):
+    """The identity the context processor put in the page's context, else read (from the cache)."""
+    return context.get("site_identity") or SiteIdentity.current()
 
 
 @functools.lru_cache(maxsize=256)
-def _page_feeds(language, script_prefix, urlconf, section, topic_key):
+def _page_feeds(language, script_prefix, urlconf, section, topic_key, site):
     """The links for one language, address prefix, section and topic: a dozen `reverse()` calls, made once."""
     entries = [_all_feeds()]
     if section is not None:
@@ -81,8 +88,8 @@ def _page_feeds(language, script_prefix, urlconf, section, topic_key):
     if topic_key is not None:
         slug, name = topic_key
         entries.append(_feed_entry(clean_text(name, 120), "topic", {"slug": slug}))
-    # Outside the f-strings: the message extractor does not look into them.
-    site, calendar = _("Hamleh"), _("Events calendar")
+    # Outside the f-string: the message extractor does not look into them.
+    calendar = _("Events calendar")
     links = [
         {"url": fmt["url"], "type": fmt["type"], "title": f"{site} · {entry['title']} ({fmt['label']})"}
         for entry in entries
@@ -122,7 +129,8 @@ def page_meta(context):
     if request is None:
         return {}
     language = get_language() or FALLBACK_LANGUAGE
-    site_name = _("Hamleh")
+    identity = _site_identity(context)
+    site_name = identity.name
     meta = {
         "site_name": site_name,
         "canonical": request.build_absolute_uri(request.path),
@@ -132,11 +140,13 @@ def page_meta(context):
         "type": "website",
         "title": site_name,
         "description": _(
-            "Hamleh defends Palestinian digital rights: reports, advocacy campaigns, "
+            "%(name)s defends Palestinian digital rights: reports, advocacy campaigns, "
             "digital-security trainings and events."
-        ),
-        "image": "",
-        "image_alt": "",
+        )
+        % {"name": site_name},
+        # The sharing image staff chose for the site, unless the page has a cover of its own.
+        "image": request.build_absolute_uri(identity.sharing_image.url) if identity.sharing_image else "",
+        "image_alt": site_name if identity.sharing_image else "",
         "json_ld": "",
     }
     try:
@@ -161,5 +171,5 @@ def page_meta(context):
     elif isinstance(section, str) and section in SECTIONS_BY_NAME:
         meta["title"] = str(SECTIONS_BY_NAME[section].title)
     elif _is_home(request):
-        meta["json_ld"] = structured_data.json_ld_script(structured_data.organization(request))
+        meta["json_ld"] = structured_data.json_ld_script(structured_data.organization(request, identity=identity))
     return meta

@@ -16,4 +16,5 @@ def form_page(request):
     return HttpResponse(f'<form method="post"><input name="csrfmiddlewaretoken" value="{get_token(request)}"></form>')
 
 
-urlpatterns = [*site_urlpatterns, *i18n_patterns(path("form-probe/", form_page), prefix_default_language=True)]
+# First: the site's last patterns take any first segment (the organisation's pages, pages.urls).
+urlpatterns = [*i18n_patterns(path("form-probe/", form_page), prefix_default_language=True), *site_urlpatterns]

@@ -12,8 +12,9 @@ from django.core.management import CommandError, call_command
 from django.db import models
 
 from backups.backup import content_models
-from campaigns.models import CampaignPartner
+from campaigns.models import CampaignPartner, Organization, OrganizationRole, PartnerRole, Submission
 from content.changes import content_version
+from pages.models import MenuItem, Page, TeamMember
 from publications.models import PublicationFile, Series
 from tests.factories import (
     make_article,
@@ -66,9 +67,21 @@ def full_content():
         **every_language(*text, "body", "cta_label", prefix="campaign"),
     )
     CampaignPartner.objects.create(campaign=campaign, organization=partner)
+    OrganizationRole.objects.create(organization=partner, role=PartnerRole.PARTNER)
+    Submission.objects.create(
+        recipient=Organization.objects.create(
+            slug="un-body", name_ar="هيئة أممية", kind=Organization.Kind.INTERGOVERNMENTAL
+        ),
+        submitted_on=datetime.date(2021, 5, 27),
+        campaign=campaign,
+        **every_language("title", prefix="submission"),
+    )
     make_campaign_update(campaign, **every_language("text", prefix="update"))
     training = make_training(topics=[topic], participants_count=4662, **every_language(*text, "location", prefix="tr"))
     event = make_event(topics=[topic], **every_language(*text, "venue", "speakers", prefix="event"))
+    about = Page.objects.create(slug="about", **every_language(*text, "body", "seo_description", prefix="page"))
+    MenuItem.objects.create(page=about, location=MenuItem.Location.FOOTER, language="en", label="About")
+    TeamMember.objects.create(**every_language("name", "role", "bio", prefix="member"))
     article.related_publications.add(publication)
     article.related_campaigns.add(campaign)
     article.related_trainings.add(training)

@@ -16,8 +16,9 @@ def _field_data(bound_field):
         }
     if isinstance(widget, CheckboxInput):
         return {name: "on"} if value else {}
-    if value is None:
-        return {name: [] if isinstance(widget, SelectMultiple) else ""}
+    multiple = isinstance(widget, SelectMultiple) or getattr(widget, "allow_multiple_selected", False)
+    if value is None or (multiple and value == ""):
+        return {name: [] if multiple else ""}
     if isinstance(value, list | tuple):
         return {name: [str(item) for item in value]}
     return {

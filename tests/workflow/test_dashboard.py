@@ -73,7 +73,7 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, editor, author, dj
     login_verified(client, editor)
     with time_machine.travel(MOMENT, tick=False):
         home(client)
-        with django_assert_num_queries(35) as few:
+        with django_assert_num_queries(36) as few:
             home(client)
         for maker in MAKERS.values():
             for number in range(3):

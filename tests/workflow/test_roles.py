@@ -52,8 +52,8 @@ def test_an_authors_crafted_publish_post_is_refused_and_nothing_saved(author_cli
     assert not Article.objects.filter(slug="new-article").exists()
 
 
-def test_an_author_cannot_publish_an_existing_draft(author_client):
-    article = make_article(status=Status.DRAFT, title_en="Draft")
+def test_an_author_cannot_publish_an_existing_draft(author_client, author):
+    article = make_article(status=Status.DRAFT, title_en="Draft", created_by=author)
     url = reverse("admin:publications_article_change", args=[article.pk])
     data = admin_form_data(author_client.get(url), status=Status.PUBLISHED, title_en="Changed")
     response = author_client.post(url, data)
