@@ -24,7 +24,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-CONTENT_APPS = ["content", "search", "publications", "campaigns", "trainings"]
+CONTENT_APPS = ["content", "search", "publications", "campaigns", "trainings", "identity", "pages"]
+# Rows every migrated database already holds (the default site identity): a portable restore replaces them.
+MIGRATED_ROWS = {"identity.SiteIdentity"}
 PORTABLE_LABELS = [*CONTENT_APPS, "auth.user", "auth.group", "reversion"]
 DATABASE_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 # Apps whose rows are state of the moment, not records: a copied session signs its holder in as that
@@ -216,7 +218,8 @@ def restore_backup(folder, *, portable=False, media=True):
     folder = Path(folder)
     manifest = read_manifest(folder)
     if portable:
-        if any(model.objects.exists() for model in content_models()):
+        held = [model for model in content_models() if model._meta.label not in MIGRATED_ROWS]
+        if any(model.objects.exists() for model in held):
             raise BackupError("The database already holds content: the portable restore needs an empty database.")
         call_command("loaddata", str(folder / "content.json"), verbosity=0)
     else:

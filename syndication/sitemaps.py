@@ -12,6 +12,7 @@ from django.urls import reverse
 from content.models import Topic
 from content.sections import SECTIONS
 from pages.models import Page
+from publications.models import Publication, Series
 
 
 class I18nSitemap(Sitemap):
@@ -72,6 +73,15 @@ class OrganisationPageSitemap(I18nSitemap):
         return item.updated_at
 
 
+class SeriesSitemap(I18nSitemap):
+    """The archive page of each series that has a published edition (the others have no page)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Series.objects.filter(pk__in=Publication.objects.published().values("series")).order_by("slug")
+
+
 class TopicSitemap(I18nSitemap):
     changefreq = "weekly"
 
@@ -83,5 +93,6 @@ SITEMAPS = {
     "pages": PagesSitemap,
     "topics": TopicSitemap,
     "organisation": OrganisationPageSitemap,
+    "series": SeriesSitemap,
     **{section.name: SectionSitemap(section) for section in SECTIONS},
 }

@@ -8,20 +8,26 @@ round trip; the next publication is looked up in the database once per content v
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
 from content.changes import VERSION_KEY, content_version, last_change_time
-from content.sections import SECTIONS
+from content.models import Publishable
 
 NEXT_DUE_KEY = "content:next-due"  # (content version, moment or None)
 
 
 def next_scheduled_publication():
-    """The earliest `publish_at` still to come among published items of every section, or None."""
-    moments = [section.model.objects.scheduled().aggregate(due=Min("publish_at"))["due"] for section in SECTIONS]
+    """The earliest `publish_at` still to come among published items of every kind, or None.
+
+    Every publishable model counts, sections and organisation pages alike: a page scheduled for tomorrow
+    changes the menus of every page, not only its own.
+    """
+    publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
+    moments = [model.objects.scheduled().aggregate(due=Min("publish_at"))["due"] for model in publishable]
     return min(filter(None, moments), default=None)
 
 

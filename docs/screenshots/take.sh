@@ -21,6 +21,10 @@ both event-ar /ar/events/regional-digital-rights-conference-2027/
 both campaign-en /en/campaigns/safe-online-childhood/
 both topics-ar /ar/topics/
 both not-found-en /en/no-such-page/
+both about-ar /ar/about/
+both team-ar /ar/team/
+both partners-en /en/partners/
+both contact-he /he/contact/
 shot impact-ar 1280,1600 /ar/impact/
 # The report's print version: Chromium's command line cannot ask for print styles, Playwright can.
 "$out/../../.venv/bin/python" - "$base" "$out" <<'PY'

@@ -86,3 +86,14 @@ def test_the_menus_are_in_the_header_and_footer(client):
     header, _sep, footer = html.partition("</header>")
     assert 'href="/ar/about/"' in header and 'href="/ar/support/"' not in header
     assert 'href="/ar/support/"' in footer
+
+
+def test_a_cached_public_page_shows_a_scheduled_page_in_its_menu_when_due(client, settings):
+    settings.PUBLIC_CACHE_SECONDS = 600
+    forum = make_page(slug="forum", title_ar="المنتدى", publish_at=MOMENT)
+    make_menu_item(forum, "header", "ar")
+    with time_machine.travel(MOMENT - datetime.timedelta(seconds=1), tick=False):
+        assert 'href="/ar/forum/"' not in client.get("/ar/").content.decode()
+        assert 'href="/ar/forum/"' not in client.get("/ar/").content.decode()  # served from the cache
+    with time_machine.travel(MOMENT, tick=False):
+        assert 'href="/ar/forum/"' in client.get("/ar/").content.decode()

@@ -14,6 +14,7 @@ from django.db import models
 from backups.backup import content_models
 from campaigns.models import CampaignPartner, Organization, OrganizationRole, PartnerRole, Submission
 from content.changes import content_version
+from identity.models import Office, SiteIdentity, SocialLink
 from pages.models import MenuItem, Page, TeamMember
 from publications.models import PublicationFile, Series
 from tests.factories import (
@@ -82,6 +83,11 @@ def full_content():
     about = Page.objects.create(slug="about", **every_language(*text, "body", "seo_description", prefix="page"))
     MenuItem.objects.create(page=about, location=MenuItem.Location.FOOTER, language="en", label="About")
     TeamMember.objects.create(**every_language("name", "role", "bio", prefix="member"))
+    identity = SiteIdentity.objects.get()
+    identity.email = "office@example.org"
+    identity.save()
+    Office.objects.create(identity=identity, **every_language("name", "address", prefix="office"))
+    SocialLink.objects.create(identity=identity, network=SocialLink.Network.MASTODON, url="https://example.social/@h")
     article.related_publications.add(publication)
     article.related_campaigns.add(campaign)
     article.related_trainings.add(training)

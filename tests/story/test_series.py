@@ -146,3 +146,14 @@ def test_the_publication_page_queries_do_not_grow_with_the_editions(client, djan
         assert len(response.context["other_editions"]) == count - 1
         counts.append(len(sqls))
     assert counts[0] == counts[1]
+
+
+def test_the_sitemap_lists_series_with_a_published_edition_only(client):
+    published = make_series()
+    editions(published, [2020])
+    unpublished = make_series(slug="only-drafts", name_en="Only drafts")
+    make_publication(series=unpublished, status=Status.DRAFT)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for language in ("ar", "en", "he"):
+        assert f"http://testserver/{language}/publications/series/hashtag-palestine/</loc>" in sitemap
+    assert "only-drafts" not in sitemap
