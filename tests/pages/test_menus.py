@@ -97,3 +97,13 @@ def test_a_cached_public_page_shows_a_scheduled_page_in_its_menu_when_due(client
         assert 'href="/ar/forum/"' not in client.get("/ar/").content.decode()  # served from the cache
     with time_machine.travel(MOMENT, tick=False):
         assert 'href="/ar/forum/"' in client.get("/ar/").content.decode()
+
+
+def test_a_page_lists_the_organisations_other_pages_beside_its_text(client):
+    about = make_page(slug="about", title_ar="من نحن")
+    team = make_page(slug="team", title_ar="فريق العمل")
+    make_menu_item(about, "footer", "ar", order=1)
+    make_menu_item(team, "footer", "ar", order=2)
+    html = client.get("/ar/team/").content.decode()
+    aside = html.partition('<nav class="page-aside"')[2].partition("</nav>")[0]
+    assert aside.index('href="/ar/about/"') < aside.index('href="/ar/team/" aria-current="page"')

@@ -22,6 +22,9 @@ def seen(tmp_path_factory):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_STATIC_ROOT=str(folder / "static"),
         DATABASE_URL=f"sqlite:///{folder / 'unused.sqlite3'}",
+        # A cache of its own: the default folder is the one `make demo` reads.
+        DJANGO_CACHE_DIR=str(folder / "cache"),
+        REDIS_URL="",
     )
     result = subprocess.run(  # noqa: S603
         [sys.executable, str(SCENARIO)], env=env, capture_output=True, text=True, timeout=300, check=False

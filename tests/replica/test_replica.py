@@ -27,6 +27,9 @@ def seen(tmp_path_factory):
         "DATABASE_PRIMARY_STICKY_SECONDS": "20",
         "DJANGO_PUBLIC_CACHE_SECONDS": "0",
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        # A cache of its own: the default folder is the one `make demo` reads.
+        "DJANGO_CACHE_DIR": str(folder / "cache"),
+        "REDIS_URL": "",
         "DJANGO_TESTING": "1",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "replica-test-secret-key",
