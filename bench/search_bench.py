@@ -129,8 +129,8 @@ def write_report(figures, sizes, runs):
         'three languages, about 10 % drafts or scheduled). "Queries" is the number of SQL queries of the page.',
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"PostgreSQL {connection.cursor().connection.server_version // 10000}; a shared development machine,",
-        "so other work ran at the same time and single figures are noisy.",
+        f"PostgreSQL {connection.cursor().connection.server_version // 10000}, with nothing else running; other",
+        "work beside the benchmark (a test suite, say) inflates every figure, so compare quiet runs only.",
         "",
         f"| query | what it shows | results ({small:,} / {large:,}) | ms, {small:,} items | ms, {large:,} items "
         f"| ratio | before, {large:,} | queries |",
