@@ -200,6 +200,20 @@ class FetchPublicPageMiddleware(PublicPageCacheMixin, FetchFromCacheMiddleware):
         return response
 
 
+def without_language_headers(response):
+    """A response that is the same in every language (a generated cover) loses what LocaleMiddleware adds,
+    so a shared cache keeps one copy of it, not one per browser language."""
+    if "Content-Language" in response:
+        del response["Content-Language"]
+    kept = [name.strip() for name in response.get("Vary", "").split(",") if name.strip()]
+    kept = [name for name in kept if name.lower() != "accept-language"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
+    return response
+
+
 class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
     def process_response(self, request, response):
         state = getattr(request, "public_cache", None)
@@ -207,7 +221,7 @@ class UpdatePublicPageMiddleware(PublicPageCacheMixin, UpdateCacheMiddleware):
             # Never changes at its address and depends on no cookie (a generated cover): it keeps the
             # view's own lifetime, and is cheaper to draw again than to store.
             request._cache_update_cache = False
-            return response
+            return without_language_headers(response)
         if state == "bypass":
             keep_private(response)
             return response

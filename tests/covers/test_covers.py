@@ -100,6 +100,12 @@ def test_the_cover_keeps_its_long_lifetime_through_the_page_cache(client, settin
         assert response["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
+def test_the_cover_is_the_same_in_every_language(client):
+    response = client.get(cover_address(), HTTP_ACCEPT_LANGUAGE="he")
+    assert "Content-Language" not in response
+    assert "accept-language" not in response.get("Vary", "").lower()
+
+
 def test_the_cover_depends_on_its_parameters_alone(client):
     first = client.get(cover_address("news", "rust", 1)).content
     assert client.get(cover_address("news", "rust", 1)).content == first
