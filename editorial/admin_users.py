@@ -13,6 +13,8 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext
 
+from editorial.roles import role_label
+
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 
 
@@ -28,6 +30,12 @@ class StaffUserAdmin(UserAdmin):
 
     def get_list_filter(self, request):
         return [name for name in super().get_list_filter(request) if name not in SUPERUSER_ONLY_FIELDS]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = lambda group: role_label(group.name)
+        return field
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
@@ -50,9 +58,9 @@ class StaffUserAdmin(UserAdmin):
 def role_change_message(before, after):
     parts = []
     if added := sorted(after - before):
-        parts.append(gettext("Roles given: %(roles)s.") % {"roles": ", ".join(added)})
+        parts.append(gettext("Roles given: %(roles)s.") % {"roles": ", ".join(map(role_label, added))})
     if removed := sorted(before - after):
-        parts.append(gettext("Roles taken away: %(roles)s.") % {"roles": ", ".join(removed)})
+        parts.append(gettext("Roles taken away: %(roles)s.") % {"roles": ", ".join(map(role_label, removed))})
     return " ".join(parts)
 
 

@@ -1,5 +1,7 @@
 """Staff roles as groups. The migration that creates them and the tests read this one table."""
 
+from django.utils.translation import pgettext_lazy
+
 CONTENT_MODELS = {
     "content": ["topic"],
     "publications": ["publication", "publicationfile", "article", "series"],
@@ -25,6 +27,18 @@ def content_permission_codenames():
 AUTHORS = "Authors"
 ADMINISTRATORS = "Administrators"
 ROLES = (AUTHORS, EDITORS, ADMINISTRATORS)
+# A group's name is data, kept in English; staff read the role in the admin's language.
+ROLE_LABELS = {
+    AUTHORS: pgettext_lazy("staff role", "Authors"),
+    EDITORS: pgettext_lazy("staff role", "Editors"),
+    ADMINISTRATORS: pgettext_lazy("staff role", "Administrators"),
+}
+
+
+def role_label(name):
+    """The role's name in the active language; a group that is not a role keeps its own name."""
+    return str(ROLE_LABELS.get(name, name))
+
 
 # The models whose items go public and carry the `publish_<model>` permission.
 PUBLISHABLE_MODELS = {

@@ -151,3 +151,14 @@ def test_an_editor_changes_them(client, django_user_model, app, model, make, fie
     login_verified(client, member(django_user_model, "chief", EDITORS))
     assert client.get(reverse(f"admin:{app}_{model}_change", args=[item.pk])).status_code == 200
     assert client.get(reverse(f"admin:{app}_{model}_add")).status_code == 200
+
+
+def test_roles_read_in_the_admins_language(administrator_client, django_user_model, settings):
+    settings.LANGUAGE_CODE = "ar"
+    writer = member(django_user_model, "writer", AUTHORS)
+    form = administrator_client.get(change_url(writer)).content.decode()
+    assert "المحرّرون" in form and "الكتّاب" in form
+    editors = Group.objects.get(name=EDITORS)
+    administrator_client.post(change_url(writer), user_form(writer, groups=[editors.pk]))
+    messages = [entry.change_message for entry in LogEntry.objects.filter(object_id=str(writer.pk))]
+    assert any("المحرّرون" in message for message in messages)
