@@ -10,7 +10,7 @@ from campaigns.models import (
     OrganizationRole,
     Submission,
 )
-from editorial.admin import PublishableAdmin, TranslatedAdmin, TranslatedInline
+from editorial.admin import PublishableAdmin, SlugFromNameForm, TranslatedAdmin, TranslatedInline
 from editorial.admin_protected import ProtectedItemsAdminMixin
 
 
@@ -56,7 +56,7 @@ class OrganizationAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_filter = ("kind", "roles__role")
     list_editable = ("order",)
     search_fields = ("name_ar", "name_en", "name_he", "slug")
-    prepopulated_fields = {"slug": ("name_en",)}
+    form = SlugFromNameForm
     fields = ("name", "slug", "kind", "website", "logo", "order")
     inlines = [OrganizationRoleInline]
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from editorial.admin import PublishableAdmin, TranslatedAdmin
+from editorial.admin import PublishableAdmin, SlugFromNameForm, TranslatedAdmin
 from editorial.admin_protected import ProtectedItemsAdminMixin
 from publications.models import Article, Publication, PublicationFile, Series
 
@@ -69,4 +69,4 @@ class ArticleAdmin(PublishableAdmin):
 class SeriesAdmin(ProtectedItemsAdminMixin, TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_ar", "name_en", "name_he", "slug")
-    prepopulated_fields = {"slug": ("name_en",)}
+    form = SlugFromNameForm

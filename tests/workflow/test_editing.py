@@ -4,6 +4,7 @@ history notes and restore messages in the staff's language."""
 import json
 
 import pytest
+from django.apps import apps
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
@@ -93,3 +94,17 @@ def test_restoring_a_revision_says_it_was_restored(editor_client):
     assert [str(message) for message in get_messages(response.wsgi_request)] == [
         "The article “أول” was restored from its history."
     ]
+
+
+@pytest.mark.parametrize(
+    ("model_url", "model"),
+    [
+        ("admin:publications_series_add", "publications.Series"),
+        ("admin:campaigns_organization_add", "campaigns.Organization"),
+    ],
+)
+def test_a_series_or_organisation_with_only_an_arabic_name_gets_a_latin_slug(editor_client, model_url, model):
+    url = reverse(model_url)
+    data = admin_form_data(editor_client.get(url), slug="", name_ar="هاشتاغ فلسطين")
+    assert editor_client.post(url, data).status_code == 302
+    assert apps.get_model(model).objects.get(name_ar="هاشتاغ فلسطين").slug == "hashtagh-flstyn"
