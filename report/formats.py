@@ -132,6 +132,22 @@ def training_summary(group):
     }
 
 
+def participants_source(totals):
+    """Where the number of people trained comes from: attendance lists, the numbers staff typed in, or both."""
+    from_lists = totals.trainings_counted_from_attendance
+    if from_lists and from_lists == totals.trainings:
+        return _("Everyone counted was marked present on an attendance list.")
+    if from_lists:
+        return ngettext(
+            "%(counter)s training of %(total)s is counted from its attendance list; the others from the number "
+            "of participants recorded by staff.",
+            "%(counter)s trainings of %(total)s are counted from their attendance lists; the others from the "
+            "number of participants recorded by staff.",
+            from_lists,
+        ) % {"counter": count(from_lists), "total": count(totals.trainings)}
+    return _("The numbers of participants are those recorded by staff.")
+
+
 def edition_text(edition):
     return _("edition %(number)s") % {"number": count(edition)} if edition else ""
 
@@ -194,6 +210,7 @@ def as_text(report):
             lines.append(f"- {day(update.date)} [{update.kind_label}] {update.campaign_title}: {update.text}")
     if report.trainings_by_format:
         section(_("Trainings"))
+        lines.append(participants_source(report.totals))
         lines.append(_("By format"))
         lines += [f"  - {group.label}: {training_summary(group)}" for group in report.trainings_by_format]
         lines.append(_("By audience"))
@@ -223,7 +240,8 @@ def csv_rows(report):
     """Rows of (section, category, title, date, number, details); the first row is the header."""
     yield [_("Section"), _("Category"), _("Title"), _("Date"), _("Number"), _("Details")]
     for figure in headline(report):
-        yield [_("Headline totals"), figure.text, "", "", figure.value, ""]
+        details = participants_source(report.totals) if figure.key == "participants" else ""
+        yield [_("Headline totals"), figure.text, "", "", figure.value, details]
     for group in report.publications:
         for item in group.items:
             yield [_("Publications"), group.label, item.title, item.date.isoformat(), "", item.url]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from report.charts import report_charts
-from report.formats import headline, period_text
+from report.formats import headline, participants_source, period_text
 from report.periods import PeriodForm, last_six_months, latest_complete_half_year, periods_with_data, presets
 from report.service import activity_report
 
@@ -18,6 +18,7 @@ def report_context(report):
     return {
         "report": report,
         "figures": headline(report),
+        "participants_source": participants_source(report.totals),
         "charts": charts,
         "training_tables": [
             (_("By format"), charts["trainings_by_format"], report.trainings_by_format, _("Format")),

@@ -6,9 +6,11 @@ import json
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from enrolment import services
 from enrolment.models import Enrolment, Registration
+from report.formats import as_csv, as_text
 from report.service import activity_report
 from tests.enrolment.helpers import open_training, registered
 from tests.factories import make_training
@@ -61,6 +63,11 @@ def test_the_report_says_which_count_it_used(client):
     day = enrolment.training.start_date.isoformat()
     page = client.get(f"/en/impact/?from={day}&to={day}").content.decode()
     assert "1 training of 2 is counted from its attendance list" in page
+    # The exports say it too, in the language they are made in.
+    report = activity_report(enrolment.training.start_date, enrolment.training.start_date)
+    with translation.override("ar"):
+        assert "أُحصي تدريب واحد من أصل 2 من قائمة حضوره" in as_text(report)
+        assert "أُحصي تدريب واحد من أصل 2 من قائمة حضوره" in as_csv(report)
 
 
 def test_registrations_list_counts_and_moves_between_lists(staff_client):
