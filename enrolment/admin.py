@@ -189,7 +189,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Put the selected on the waiting list"), permissions=["change"])
     def move_to_waiting(self, request, queryset):
-        moved = sum(services.move_to_waiting(enrolment, rows) for enrolment, rows in self._by_enrolment(queryset))
+        moved = sum(len(services.move_to_waiting(enrolment, rows)) for enrolment, rows in self._by_enrolment(queryset))
         messages.success(
             request,
             ngettext("%(count)d moved to the waiting list.", "%(count)d moved to the waiting list.", moved)

@@ -128,14 +128,19 @@ def confirmed(registration, *, moved_up=False, connection=None):
         )
 
 
-def waiting(registration):
+def waiting(registration, *, moved_back=False):
     with translation.override(registration.language):
         title = registration.enrolment.activity.title
+        first = (
+            _("Our team has moved your registration for “%(title)s” to the waiting list.")
+            if moved_back
+            else _("“%(title)s” is full, so you are on its waiting list.")
+        )
         return _message(
             registration,
             _("You are on the waiting list: %(title)s") % {"title": title},
             [
-                _("“%(title)s” is full, so you are on its waiting list.") % {"title": title},
+                first % {"title": title},
                 _("If a place becomes free, you move up automatically and we email you."),
             ],
         )

@@ -189,11 +189,19 @@ def move_to_confirmed(enrolment, registrations):
 
 
 def move_to_waiting(enrolment, registrations):
+    """Staff take places back; each person is told they are on the waiting list now."""
     with transaction.atomic():
         enrolment = _locked(enrolment)
-        return enrolment.registrations.filter(pk__in=[r.pk for r in registrations], status=Status.CONFIRMED).update(
-            status=Status.WAITING, attended=False
-        )
+        moved = list(enrolment.registrations.filter(pk__in=[r.pk for r in registrations], status=Status.CONFIRMED))
+        for registration in moved:
+            registration.status = Status.WAITING
+            registration.attended = False
+            registration.save(update_fields=["status", "attended"])
+        _count_attendance(enrolment)
+    for registration in moved:
+        registration.enrolment = enrolment
+        emails.waiting(registration, moved_back=True).send()
+    return moved
 
 
 def _count_attendance(enrolment):

@@ -84,9 +84,13 @@ def test_registrations_list_counts_and_moves_between_lists(staff_client):
     assert second.status == Status.CONFIRMED
     assert [m.to for m in mail.outbox] == [["second@example.org"]]
 
+    mail.outbox.clear()
     staff_client.post(url, {"action": "move_to_waiting", "_selected_action": [first.pk]})
     first.refresh_from_db()
     assert first.status == Status.WAITING
+    (told,) = mail.outbox
+    assert told.to == ["first@example.org"]
+    assert "قائمة الانتظار" in told.subject and "نقل فريقنا تسجيلك" in told.body
 
 
 def test_csv_export_neutralises_formulas(staff_client):
