@@ -47,6 +47,12 @@ class SocialLinkInline(DirectionalInputsMixin, TranslationStackedInline):
 @admin.register(SiteIdentity)
 class SiteIdentityAdmin(DirectionalInputsMixin, TabbedTranslationAdmin):
     inlines = [OfficeInline, SocialLinkInline]
+
+    class Media:
+        # The admin's repairs of the translation tabs and language switch for screen readers (a static file
+        # of the editorial app's; identity sits above it in the app order, so no Python import).
+        js = ("hamleh/admin-a11y.js",)
+
     fieldsets = [
         (None, {"fields": ("name", "short_name", "tagline")}),
         (_("Images"), {"fields": ("logo", "favicon", "sharing_image")}),
