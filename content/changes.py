@@ -18,17 +18,40 @@ VERSION_KEY = "content:version"
 CHANGED_AT_KEY = "content:changed-at"
 
 
+class SharedVersion:
+    """A value in the shared cache that names the current state of something kept there: whatever is kept
+    under it is read again once a change replaces it. Replaced at once and again when the transaction has
+    committed; a cache that has none (new, or emptied) starts a new one."""
+
+    def __init__(self, key, changed_at_key=None):
+        self.key = key
+        # Where to note the time of the last change, for those who ask when it was (Last-Modified).
+        self.changed_at_key = changed_at_key
+
+    def current(self):
+        version = cache.get(self.key)
+        if version is None:
+            cache.add(self.key, uuid.uuid4().hex, timeout=None)
+            version = cache.get(self.key)
+        return version
+
+    def replace(self):
+        self._set_new()
+        transaction.on_commit(self._set_new)
+
+    def _set_new(self):
+        values = {self.key: uuid.uuid4().hex}
+        if self.changed_at_key:
+            values[self.changed_at_key] = time.time()
+        cache.set_many(values, timeout=None)
+
+
+CONTENT = SharedVersion(VERSION_KEY, changed_at_key=CHANGED_AT_KEY)
+
+
 def content_version():
-    """The current content version; a cache that has none (new, or emptied) starts a new one."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _set_new_version():
-    cache.set_many({VERSION_KEY: uuid.uuid4().hex, CHANGED_AT_KEY: time.time()}, timeout=None)
+    """The current content version."""
+    return CONTENT.current()
 
 
 def last_change_time():
@@ -44,18 +67,25 @@ def remember_until_change(name, compute, timeout):
 
 def content_changed():
     """Forget every cached public page now, and again once the transaction has committed."""
-    _set_new_version()
-    transaction.on_commit(_set_new_version)
+    CONTENT.replace()
 
 
 class ChangesPublicContent:
     """Mixin for every model shown on public pages: saving or deleting an instance is a content change."""
 
+    # What else a change to these rows makes every worker read again (SharedVersion), besides the pages.
+    expires_also = ()
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        content_changed()
+        self._changed()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        content_changed()
+        self._changed()
         return result
+
+    def _changed(self):
+        content_changed()
+        for version in self.expires_also:
+            version.replace()

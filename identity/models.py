@@ -14,7 +14,6 @@ needs a dedicated sanitiser the project does not have; the site's own drawn SVG 
 and favicon (static files) are the defaults while nothing is uploaded.
 """
 
-import uuid
 from functools import partial
 
 from django.conf import settings
@@ -26,7 +25,7 @@ from django.db.models import Q
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
-from content.changes import ChangesPublicContent
+from content.changes import ChangesPublicContent, SharedVersion
 from content.models import constraint_web_url
 from uploads import media
 
@@ -39,23 +38,11 @@ IDENTITY_CACHE_SECONDS = 24 * 60 * 60
 _memo = (None, None)
 
 
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def identity_changed():
-    """The identity (or one of its offices or links) changed: every worker reads it again, now and once
-    the transaction has committed (so no worker keeps what it read meanwhile from the old rows)."""
-    _new_version()
-    transaction.on_commit(_new_version)
+IDENTITY = SharedVersion(VERSION_KEY)
 
 
 def identity_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return IDENTITY.current()
 
 
 def identity_image_path(instance, filename):
@@ -68,14 +55,7 @@ def identity_image_path(instance, filename):
 class ChangesIdentity(ChangesPublicContent):
     """Saving or deleting a row expires the cached pages and the cached identity."""
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        identity_changed()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        identity_changed()
-        return result
+    expires_also = (IDENTITY,)
 
 
 phone_validator = RegexValidator(

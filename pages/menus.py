@@ -2,7 +2,7 @@
 
 Menus are on every page, the privacy page included, which reads no table at all: every menu of every
 language is computed with one query, then kept under the menus version, which a change to a page or a menu
-link replaces (`pages.models.menus_changed`), so an edit shows at once while other content changes leave
+link replaces (`pages.models.MENUS`), so an edit shows at once while other content changes leave
 the menus be. A page scheduled to go public later is left out, and the kept menus are computed again from
 that moment on, so it appears on time with no job to run.
 """

@@ -1,9 +1,7 @@
 """The organisation's own pages (about, team, partners, contact…), its team and its menus."""
 
-import uuid
 from functools import partial
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
@@ -12,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.changes import ChangesPublicContent
+from content.changes import ChangesPublicContent, SharedVersion
 from content.models import Publishable, PublishableQuerySet, Status
 from pages.reserved import reserved_slugs
 from uploads import media
@@ -20,36 +18,19 @@ from uploads import media
 MENUS_VERSION_KEY = "pages:menus-version"
 
 
-def _new_menus_version():
-    cache.set(MENUS_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def menus_changed():
-    """A page or a menu link changed: the kept menus (`pages.menus`) are read again, now and once the
-    transaction has committed. Other content changes leave them be."""
-    _new_menus_version()
-    transaction.on_commit(_new_menus_version)
+# The kept menus (`pages.menus`) are read again when a page or a menu link changes; other content changes
+# leave them be.
+MENUS = SharedVersion(MENUS_VERSION_KEY)
 
 
 def menus_version():
-    version = cache.get(MENUS_VERSION_KEY)
-    if version is None:
-        cache.add(MENUS_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(MENUS_VERSION_KEY)
-    return version
+    return MENUS.current()
 
 
 class ChangesMenus(ChangesPublicContent):
     """Saving or deleting a row expires the cached pages and the kept menus."""
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        menus_changed()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        menus_changed()
-        return result
+    expires_also = (MENUS,)
 
 
 # A page is at the top (/<lang>/<slug>/) or under a top-level page (/<lang>/<parent>/<slug>/).
