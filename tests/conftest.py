@@ -1,7 +1,16 @@
 import pytest
-from django.utils import translation
+import time_machine
+from django.utils import timezone, translation
 
 from tests.auth import login_verified
+
+
+@pytest.fixture
+def clock_mid_hour():
+    """For tests that count attempts against a rate limit: its windows are aligned on the clock's hours, so
+    the clock stands still at half past, and no window ends between two attempts of a test."""
+    with time_machine.travel(timezone.now().replace(minute=30, second=0, microsecond=0), tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

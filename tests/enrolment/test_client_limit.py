@@ -12,7 +12,7 @@ def request_from(address):
     return RequestFactory().post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address)
 
 
-def test_visitors_behind_the_proxy_are_counted_apart(settings):
+def test_visitors_behind_the_proxy_are_counted_apart(settings, clock_mid_hour):
     settings.BEHIND_PROXY = True
     settings.PROXY_COUNT = 1
     for _attempt in range(ratelimit.PER_CLIENT):

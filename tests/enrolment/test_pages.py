@@ -180,7 +180,7 @@ def test_the_registration_box_renders_nothing_without_registration_settings():
     assert render_to_string("enrolment/registration_box.html", {"object": make_training()}).strip() == ""
 
 
-def test_too_many_requests_for_one_address_send_no_more_emails_and_answer_the_same(client):
+def test_too_many_requests_for_one_address_send_no_more_emails_and_answer_the_same(client, clock_mid_hour):
     from enrolment.ratelimit import PER_ADDRESS
 
     enrolment = open_training()

@@ -114,7 +114,7 @@ def test_nothing_chosen_is_refused(client):
     assert mail.outbox == []
 
 
-def test_rate_limit_per_address_is_silent(client, settings):
+def test_rate_limit_per_address_is_silent(client, settings, clock_mid_hour):
     settings.NEWSLETTER_RATE_PER_ADDRESS = 2
     responses = [Client(REMOTE_ADDR=f"10.0.0.{number}").post(subscribe_url(), form_data()) for number in range(1, 5)]
     assert {response.status_code for response in responses} == {302}
@@ -123,7 +123,7 @@ def test_rate_limit_per_address_is_silent(client, settings):
     assert len(mail.outbox) == 3
 
 
-def test_rate_limit_per_client_says_so(client, settings):
+def test_rate_limit_per_client_says_so(client, settings, clock_mid_hour):
     settings.NEWSLETTER_RATE_PER_CLIENT = 3
     for number in range(3):
         assert client.post(subscribe_url("en"), form_data(email=f"r{number}@example.org")).status_code == 302

@@ -87,7 +87,7 @@ def test_the_honeypot_sends_nothing_but_answers_as_for_a_person(client, contact_
     assert not mail.outbox
 
 
-def test_a_client_is_throttled_after_a_few_messages(client, contact_page, identity_email, settings):
+def test_a_client_is_throttled_after_a_few_messages(client, contact_page, identity_email, settings, clock_mid_hour):
     limit = settings.CONTACT_RATE_PER_CLIENT
     for _ in range(limit):
         assert client.post("/ar/contact/", MESSAGE, REMOTE_ADDR="198.51.100.7").status_code == 302
@@ -99,7 +99,7 @@ def test_a_client_is_throttled_after_a_few_messages(client, contact_page, identi
     assert client.post("/ar/contact/", MESSAGE, REMOTE_ADDR="198.51.100.8").status_code == 302
 
 
-def test_behind_the_proxy_the_visitor_address_counts(client, contact_page, identity_email, settings):
+def test_behind_the_proxy_the_visitor_address_counts(client, contact_page, identity_email, settings, clock_mid_hour):
     settings.BEHIND_PROXY = True
     settings.PROXY_COUNT = 1
     for _ in range(settings.CONTACT_RATE_PER_CLIENT):

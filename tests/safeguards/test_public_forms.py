@@ -28,7 +28,7 @@ def test_behind_the_proxy_the_address_it_wrote_counts(settings):
     assert client_ip(request_from("10.0.0.2", "6.6.6.6, 203.0.113.5, 10.0.0.9")) == "203.0.113.5"
 
 
-def test_the_limit_counts_each_client_apart_and_forged_headers_do_not_escape_it(settings):
+def test_the_limit_counts_each_client_apart_and_forged_headers_do_not_escape_it(settings, clock_mid_hour):
     settings.BEHIND_PROXY = False
     limit = RateLimit("tests.client", limit=2)
     assert limit.hit(request_from("192.0.2.1", "1.1.1.1"))
@@ -37,7 +37,7 @@ def test_the_limit_counts_each_client_apart_and_forged_headers_do_not_escape_it(
     assert limit.hit(request_from("192.0.2.2"))
 
 
-def test_scopes_count_apart_and_values_too():
+def test_scopes_count_apart_and_values_too(clock_mid_hour):
     first, second = RateLimit("tests.one", 1), RateLimit("tests.two", 1)
     assert first.hit_value("a@example.org") and not first.hit_value("a@example.org")
     assert second.hit_value("a@example.org")
