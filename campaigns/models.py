@@ -1,7 +1,4 @@
-from functools import partial
-
-from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +38,7 @@ class OrganizationQuerySet(models.QuerySet):
         return [(role.group_label, organizations) for role, organizations in members.items() if organizations]
 
 
-class Organization(ChangesPublicContent, models.Model):
+class Organization(ChangesPublicContent, media.SanitizedImagesMixin, models.Model):
     """A company or platform a campaign targets, a body we report to, a partner, a funder or a coalition."""
 
     class Kind(models.TextChoices):
@@ -69,6 +66,7 @@ class Organization(ChangesPublicContent, models.Model):
         _("display order"), default=0, help_text=_("Smaller numbers come first on the partners page.")
     )
 
+    SANITIZED_IMAGES = {"logo": media.StoredImage("logo", "logo_width", "logo_height")}
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
@@ -79,44 +77,6 @@ class Organization(ChangesPublicContent, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        """A new logo is stored re-encoded (upright, without metadata) under a clean name, like covers."""
-        new_logo = ""
-        if self.logo and not self.logo._committed:
-            clean = media.sanitize_image(self.logo.file)
-            self.logo.save(f"logo.{clean.info.extension}", ContentFile(clean.content), save=False)
-            self.logo_width, self.logo_height = clean.info.width, clean.info.height
-            new_logo = self.logo.name
-        elif not self.logo:
-            self.logo_width = self.logo_height = None
-        try:
-            super().save(*args, **kwargs)
-        except Exception:
-            if new_logo:
-                self.logo.storage.delete(new_logo)
-            raise
-        storage, old = self.logo.storage, getattr(self, "_stored_logo", None)
-        if old and old != self.logo.name:
-            transaction.on_commit(partial(media.delete_image, storage, old), robust=True)
-        if new_logo:
-            transaction.on_commit(
-                partial(media.make_renditions, storage, new_logo, self.logo_width, self.logo_height), robust=True
-            )
-        self._stored_logo = self.logo.name
-
-    def delete(self, *args, **kwargs):
-        logo, storage = self.logo.name, self.logo.storage
-        result = super().delete(*args, **kwargs)
-        if logo:
-            transaction.on_commit(partial(media.delete_image, storage, logo), robust=True)
-        return result
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_logo = instance.__dict__.get("logo")
-        return instance
 
     def logo_renditions(self):
         """The smallest rendition of the logo in each format, {"webp": url, "jpg": url}, with its size: a logo is

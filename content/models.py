@@ -1,12 +1,10 @@
 """What every section shares: topics and the publishable base of all public content."""
 
 import uuid
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -78,7 +76,7 @@ class PublishableQuerySet(models.QuerySet):
         return Subquery(links.order_by(f"{topic}__slug").values(f"{topic}__slug")[:1])
 
 
-class Publishable(ChangesPublicContent, models.Model):
+class Publishable(ChangesPublicContent, media.SanitizedImagesMixin, models.Model):
     """The fields and rules shared by publications, articles, campaigns, trainings and events."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -142,6 +140,7 @@ class Publishable(ChangesPublicContent, models.Model):
         related_name="+",
     )
 
+    SANITIZED_IMAGES = {"cover_image": media.StoredImage("cover", "cover_width", "cover_height")}
     objects = PublishableQuerySet.as_manager()
 
     # (start, end) field names of a period whose end may not come before its start;
@@ -181,24 +180,10 @@ class Publishable(ChangesPublicContent, models.Model):
         if update_fields is not None:
             stamped = ["translation_edited_at"] if translations_changed else []
             kwargs["update_fields"] = {*update_fields, "version_token", *stamped}
-        new_cover = self._store_new_cover()
-        try:
-            super().save(*args, **kwargs)
-        except Exception:
-            if new_cover:
-                self.cover_image.storage.delete(new_cover)
-            raise
-        self._after_cover_saved(new_cover)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return SECTIONS_BY_NAME[self.SECTION].detail_url(self.slug)
-
-    def delete(self, *args, **kwargs):
-        cover, storage = self.cover_image.name, self.cover_image.storage
-        result = super().delete(*args, **kwargs)
-        if cover:
-            transaction.on_commit(partial(media.delete_image, storage, cover), robust=True)
-        return result
 
     def sanitize_bodies(self):
         """Whatever the path (admin, import, shell), the database never holds executable markup."""
@@ -215,9 +200,6 @@ class Publishable(ChangesPublicContent, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-
-        # The stored cover's name, to know after a save whether it was replaced.
-        instance._stored_cover = instance.__dict__.get("cover_image")
         # The translations as loaded, to know after a save which languages were edited.
         remember_translations(instance)
         return instance
@@ -233,31 +215,6 @@ class Publishable(ChangesPublicContent, models.Model):
                 errors[self.PERIOD[1]] = _("The end cannot be before the start.")
         if errors:
             raise ValidationError(errors)
-
-    def _store_new_cover(self):
-        """A new upload is stored re-encoded (upright, without metadata) under a clean name."""
-        if not self.cover_image or self.cover_image._committed:
-            if not self.cover_image:
-                self.cover_width = self.cover_height = None
-            return ""
-        clean = media.sanitize_image(self.cover_image.file)
-        self.cover_image.save(f"cover.{clean.info.extension}", ContentFile(clean.content), save=False)
-        self.cover_width, self.cover_height = clean.info.width, clean.info.height
-        return self.cover_image.name
-
-    def _after_cover_saved(self, new_cover):
-        """After the commit: the replaced original and its renditions go, the new renditions are made."""
-        storage = self.cover_image.storage
-        old = getattr(self, "_stored_cover", None)
-        if old and old != self.cover_image.name:
-            transaction.on_commit(partial(media.delete_image, storage, old), robust=True)
-        elif old and new_cover:  # same name overwritten (storage without renaming): stale renditions
-            transaction.on_commit(partial(media.delete_renditions, storage, old), robust=True)
-        if new_cover:
-            transaction.on_commit(
-                partial(media.make_renditions, storage, new_cover, self.cover_width, self.cover_height), robust=True
-            )
-        self._stored_cover = self.cover_image.name
 
     def cover_renditions(self):
         return media.renditions_for(self.cover_image.name, self.cover_width, self.cover_height)

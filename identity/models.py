@@ -14,13 +14,10 @@ needs a dedicated sanitiser the project does not have; the site's own drawn SVG 
 and favicon (static files) are the defaults while nothing is uploaded.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
@@ -66,8 +63,13 @@ fingerprint_validator = RegexValidator(
 )
 
 
-class SiteIdentity(ChangesIdentity, models.Model):
-    IMAGE_FIELDS = ("logo", "favicon", "sharing_image")
+class SiteIdentity(ChangesIdentity, media.SanitizedImagesMixin, models.Model):
+    # Served as they are (small, few): no renditions.
+    SANITIZED_IMAGES = {
+        "logo": media.StoredImage("logo"),
+        "favicon": media.StoredImage("favicon"),
+        "sharing_image": media.StoredImage("sharing-image"),
+    }
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=IDENTITY_PK, editable=False)
     name = models.CharField(
@@ -126,14 +128,7 @@ class SiteIdentity(ChangesIdentity, models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = IDENTITY_PK
-        new_files = [name for name in (self._store_new_image(field) for field in self.IMAGE_FIELDS) if name]
-        try:
-            super().save(*args, **kwargs)
-        except Exception:
-            for name in new_files:
-                self.logo.storage.delete(name)
-            raise
-        self._delete_replaced_images()
+        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise models.ProtectedError(_("The site identity cannot be deleted."), [self])
@@ -204,30 +199,6 @@ class SiteIdentity(ChangesIdentity, models.Model):
     @property
     def has_contacts(self):
         return bool(self.email or self.phone or self.press_email or self.press_phone or self.pgp_fingerprint)
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_images = {field: instance.__dict__.get(field) for field in cls.IMAGE_FIELDS}
-        return instance
-
-    def _store_new_image(self, field):
-        """A new upload is stored re-encoded (upright, without metadata) under a clean name."""
-        image = getattr(self, field)
-        if not image or image._committed:
-            return ""
-        clean = media.sanitize_image(image.file)
-        image.save(f"{field.replace('_', '-')}.{clean.info.extension}", ContentFile(clean.content), save=False)
-        return image.name
-
-    def _delete_replaced_images(self):
-        stored = getattr(self, "_stored_images", {})
-        for field in self.IMAGE_FIELDS:
-            image = getattr(self, field)
-            old = stored.get(field)
-            if old and old != image.name:
-                transaction.on_commit(partial(media.delete_file, image.storage, old), robust=True)
-        self._stored_images = {field: getattr(self, field).name for field in self.IMAGE_FIELDS}
 
 
 class Office(ChangesIdentity, models.Model):

@@ -1,10 +1,7 @@
 """The organisation's own pages (about, team, partners, contact…), its team and its menus."""
 
-from functools import partial
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -159,7 +156,7 @@ def team_photo_path(instance, filename):
     return f"team/{media.unguessable_folder()}/{name}"
 
 
-class TeamMember(ChangesPublicContent, models.Model):
+class TeamMember(ChangesPublicContent, media.SanitizedImagesMixin, models.Model):
     class Group(models.TextChoices):
         BOARD = "board", _("Board")
         STAFF = "staff", _("Staff")
@@ -180,6 +177,8 @@ class TeamMember(ChangesPublicContent, models.Model):
     email = models.EmailField(_("public email address"), blank=True, help_text=_("Shown on the team page; optional."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    SANITIZED_IMAGES = {"photo": media.StoredImage("photo", "photo_width", "photo_height")}
+
     class Meta:
         ordering = ["group", "order", "pk"]
         verbose_name = _("team member")
@@ -187,45 +186,6 @@ class TeamMember(ChangesPublicContent, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        """A new photo is stored re-encoded (upright, without metadata); the replaced one goes after the commit."""
-        new_photo = ""
-        if self.photo and not self.photo._committed:
-            clean = media.sanitize_image(self.photo.file)
-            self.photo.save(f"photo.{clean.info.extension}", ContentFile(clean.content), save=False)
-            self.photo_width, self.photo_height = clean.info.width, clean.info.height
-            new_photo = self.photo.name
-        elif not self.photo:
-            self.photo_width = self.photo_height = None
-        try:
-            super().save(*args, **kwargs)
-        except Exception:
-            if new_photo:
-                self.photo.storage.delete(new_photo)
-            raise
-        storage = self.photo.storage
-        old = getattr(self, "_stored_photo", None)
-        if old and old != self.photo.name:
-            transaction.on_commit(partial(media.delete_image, storage, old), robust=True)
-        if new_photo:
-            transaction.on_commit(
-                partial(media.make_renditions, storage, new_photo, self.photo_width, self.photo_height), robust=True
-            )
-        self._stored_photo = self.photo.name
-
-    def delete(self, *args, **kwargs):
-        photo, storage = self.photo.name, self.photo.storage
-        result = super().delete(*args, **kwargs)
-        if photo:
-            transaction.on_commit(partial(media.delete_image, storage, photo), robust=True)
-        return result
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_photo = instance.__dict__.get("photo")
-        return instance
 
     def photo_rendition(self, width=320):
         """The smallest JPEG rendition at least `width` wide (the original if none was made)."""

@@ -24,11 +24,12 @@ import secrets
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -485,6 +486,92 @@ class ImageUploadField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+
+@dataclass(frozen=True)
+class StoredImage:
+    """How a model keeps one of its uploaded images: the file's stem, and where its size is noted (no size
+    fields: an image served as it is, without renditions)."""
+
+    stem: str
+    width_field: str | None = None
+    height_field: str | None = None
+
+    @property
+    def has_renditions(self):
+        return self.width_field is not None
+
+
+class SanitizedImagesMixin:
+    """Model mixin for `ImageUploadField`s listed in `SANITIZED_IMAGES` ({field name: StoredImage}).
+
+    A new upload is stored re-encoded (upright, without metadata) under `<stem>.<real extension>`, and removed
+    again if the row is not saved; once the save has committed, the replaced file (with its renditions) goes
+    and the new one's renditions are made. Deleting the row removes its files after the commit.
+    """
+
+    SANITIZED_IMAGES = {}
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The stored names, to know after a save whether an image was replaced.
+        instance._stored_images = {name: instance.__dict__.get(name) for name in cls.SANITIZED_IMAGES}
+        return instance
+
+    def save(self, *args, **kwargs):
+        new_files = {name: self._store_new_image(name, kept) for name, kept in self.SANITIZED_IMAGES.items()}
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            for name, new_file in new_files.items():
+                if new_file:
+                    getattr(self, name).storage.delete(new_file)
+            raise
+        stored = getattr(self, "_stored_images", {})
+        for name, kept in self.SANITIZED_IMAGES.items():
+            self._after_image_saved(getattr(self, name), kept, stored.get(name), new_files[name])
+        self._stored_images = {name: getattr(self, name).name for name in self.SANITIZED_IMAGES}
+
+    def delete(self, *args, **kwargs):
+        files = [
+            (getattr(self, name).storage, getattr(self, name).name, kept)
+            for name, kept in self.SANITIZED_IMAGES.items()
+            if getattr(self, name)
+        ]
+        result = super().delete(*args, **kwargs)
+        for storage, file_name, kept in files:
+            remove = delete_image if kept.has_renditions else delete_file
+            transaction.on_commit(partial(remove, storage, file_name), robust=True)
+        return result
+
+    def _store_new_image(self, name, kept):
+        image = getattr(self, name)
+        if not image or image._committed:
+            if not image and kept.has_renditions:
+                setattr(self, kept.width_field, None)
+                setattr(self, kept.height_field, None)
+            return ""
+        clean = sanitize_image(image.file)
+        image.save(f"{kept.stem}.{clean.info.extension}", ContentFile(clean.content), save=False)
+        if kept.has_renditions:
+            setattr(self, kept.width_field, clean.info.width)
+            setattr(self, kept.height_field, clean.info.height)
+        return image.name
+
+    def _after_image_saved(self, image, kept, old, new_file):
+        storage = image.storage
+        if not kept.has_renditions:
+            if old and old != image.name:
+                transaction.on_commit(partial(delete_file, storage, old), robust=True)
+            return
+        if old and old != image.name:
+            transaction.on_commit(partial(delete_image, storage, old), robust=True)
+        elif old and new_file:  # same name overwritten (storage without renaming): stale renditions
+            transaction.on_commit(partial(delete_renditions, storage, old), robust=True)
+        if new_file:
+            width, height = getattr(self, kept.width_field), getattr(self, kept.height_field)
+            transaction.on_commit(partial(make_renditions, storage, new_file, width, height), robust=True)
 
 
 class PdfUploadField(models.FileField):
